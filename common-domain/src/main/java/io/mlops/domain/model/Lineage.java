@@ -1,0 +1,16 @@
+package io.mlops.domain.model;
+
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.domain.id.FeatureSetVersionRef;
+import io.mlops.domain.id.TrainingJobId;
+
+/**
+ * Where a model version came from: dataset version (and the SHA-256 of its bytes), feature-set
+ * version and training job. Imported models have only what the importer declared, so any part may be null.
+ */
+public record Lineage(DatasetVersionRef dataset, String datasetSha256, FeatureSetVersionRef featureSet, TrainingJobId trainingJob) {
+
+    public static Lineage none() {
+        return new Lineage(null, null, null, null);
+    }
+}
