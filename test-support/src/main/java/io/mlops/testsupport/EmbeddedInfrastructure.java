@@ -62,6 +62,9 @@ final class EmbeddedInfrastructure implements Infrastructure {
             kafka = new EmbeddedKafkaKraftBroker(1, 1);
             kafka.brokerProperty("auto.create.topics.enable", "true");
             kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+            // one broker: the 50 default offsets partitions only cost start-up time
+            kafka.brokerProperty("offsets.topic.num.partitions", "1");
+            kafka.brokerProperty("transaction.state.log.num.partitions", "1");
             kafka.afterPropertiesSet();
         }
         return kafka.getBrokersAsString();

@@ -1,0 +1,85 @@
+package io.mlops.support.messaging;
+
+import io.mlops.events.EventEnvelope;
+import io.mlops.events.EventType;
+import io.mlops.events.MalformedEvent;
+import io.mlops.events.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Every service's consumers read {@link EventEnvelope}s through an ErrorHandlingDeserializer; a record
+ * that cannot be read, or that still fails after {@code retryAttempts}, goes to {@code <topic>.DLT} and the
+ * consumer moves on. Producers send the outbox's JSON strings, envelopes, and dead letters' raw bytes.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer envelopeConsumerFactoryCustomizer() {
+        return factory -> configureConsumer(factory);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configureConsumer(DefaultKafkaConsumerFactory factory) {
+        factory.setKeyDeserializer(new StringDeserializer());
+        factory.setValueDeserializer(new ErrorHandlingDeserializer<>(new EnvelopeDeserializer()));
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer envelopeProducerFactoryCustomizer() {
+        return factory -> configureProducer(factory);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void configureProducer(DefaultKafkaProducerFactory factory) {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(String.class, new StringSerializer());
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(EventEnvelope.class, new EnvelopeSerializer());
+        factory.setKeySerializer(new StringSerializer());
+        factory.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, MessagingProperties props) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(props.retryBackoff().toMillis(), props.retryAttempts() - 1L));
+        handler.addNotRetryableExceptions(MalformedEvent.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(MessagingProperties props) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (EventType type : EventType.values()) {
+            topics.add(new NewTopic(type.topic(), props.topicPartitions(), props.topicReplicas()));
+            topics.add(new NewTopic(Topics.deadLetter(type.topic()), props.topicPartitions(), props.topicReplicas()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}
