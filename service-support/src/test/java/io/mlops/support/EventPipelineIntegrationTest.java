@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox atomicity, at-least-once relaying with exactly-once effects, and dead-lettering.
  */
 @SpringBootTest
+@ActiveProfiles("support-test")
 @RealInfrastructure(redis = false)
 class EventPipelineIntegrationTest {
 
