@@ -19,7 +19,6 @@ final class FeatureFitState {
   private CompiledFeature prefix;
   private CompiledFeature whole;
   private Out scratch;
-  private boolean columnSeen;
 
   FeatureFitState(FeatureDefinition definition) {
     this.definition = definition;
@@ -38,10 +37,6 @@ final class FeatureFitState {
     return accumulator == null;
   }
 
-  boolean columnSeen() {
-    return columnSeen;
-  }
-
   /** How many passes over the data this feature needs: one per step that learns from data. */
   long passesNeeded() {
     return definition.transformations().stream()
@@ -51,8 +46,10 @@ final class FeatureFitState {
 
   void accept(Map<String, ?> row) {
     Object raw = row.get(definition.column());
-    if (!columnSeen) {
-      columnSeen = raw != null || row.containsKey(definition.column());
+    if (raw == null && !row.containsKey(definition.column())) {
+      // Fitting reads tabular data where every row has every column (null when missing).
+      throw new ColumnNotFound(definition.name(), definition.column(),
+          "the data has no column '" + definition.column() + "'");
     }
     if (accumulator == null) {
       // Already fitted: evaluate anyway, so bad values surface at fit time rather than later.

@@ -17,6 +17,9 @@ import java.util.Set;
  * (at least one, which also checks every column and value): the caller replays its rows,
  * e.g. re-opening a cursor per pass.
  *
+ * <p>Rows must carry every column, null for a missing value: a row without a feature's column
+ * key fails with {@link ColumnNotFound} (at evaluation, by contrast, an absent key is a missing value).
+ *
  * <pre>{@code
  * FeatureFitter fitter = FeatureFitter.begin(definitions);
  * while (fitter.needsAnotherPass()) {
@@ -104,11 +107,6 @@ public final class FeatureFitter {
       if (rowsInPass == 0) {
         FeatureDefinition first = states.getFirst().definition();
         throw new NoValuesToFit(first.name(), first.column(), "the data has no rows");
-      }
-      for (FeatureFitState state : states) {
-        if (!state.columnSeen()) {
-          throw columnNotFound(state.definition());
-        }
       }
     }
     passes++;
