@@ -95,10 +95,14 @@ public final class FeatureFitter {
     if (!needsAnotherPass()) {
       throw new IllegalStateException("all passes are done");
     }
-    rowsInPass++;
-    for (FeatureFitState state : states) {
-      state.accept(row);
+    try {
+      for (FeatureFitState state : states) {
+        state.accept(row);
+      }
+    } catch (FeatureNotComputable e) {
+      throw e.atRow(rowsInPass);
     }
+    rowsInPass++;
   }
 
   /** Ends the current pass, fitting each step that was accumulating. */

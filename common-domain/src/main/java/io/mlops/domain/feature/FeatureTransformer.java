@@ -73,9 +73,15 @@ public final class FeatureTransformer {
   private void writeBatch(List<? extends Map<String, ?>> rows, Out out, int length) {
     checkRoom(length, 0, rows.size());
     int offset = 0;
+    int index = 0;
     for (Map<String, ?> row : rows) {
-      write(row, out, offset);
+      try {
+        write(row, out, offset);
+      } catch (FeatureNotComputable e) {
+        throw e.atRow(index);
+      }
       offset += width;
+      index++;
     }
   }
 

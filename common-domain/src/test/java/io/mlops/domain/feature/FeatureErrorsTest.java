@@ -80,6 +80,21 @@ class FeatureErrorsTest {
   }
 
   @Test
+  void theOffendingRowIsNamedInAFittingPassAndInABatch() {
+    List<Map<String, Object>> rows = List.of(Map.of("x", 0.0), Map.of("x", 1.0), Map.of("x", -2.0));
+    assertThatThrownBy(() -> fit(rows, FeatureDefinition.of("l", "x", new Log1p())))
+        .isInstanceOf(ValueOutsideDomain.class).hasMessageEndingWith("(row 2)")
+        .extracting(e -> ((FeatureNotComputable) e).row()).isEqualTo(java.util.OptionalLong.of(2));
+
+    FeatureTransformer t = fit(rows.subList(0, 2), FeatureDefinition.of("l", "x", new Log1p())).transformer();
+    assertThatThrownBy(() -> t.transformBatch(rows, new double[3]))
+        .isInstanceOf(ValueOutsideDomain.class)
+        .extracting(e -> ((FeatureNotComputable) e).row()).isEqualTo(java.util.OptionalLong.of(2));
+    assertThatThrownBy(() -> t.transform(rows.get(2)))
+        .extracting(e -> ((FeatureNotComputable) e).row()).isEqualTo(java.util.OptionalLong.empty());
+  }
+
+  @Test
   void anInfiniteNumberIsOutsideTheDomain() {
     assertFails(() -> fit(List.of(Map.of("x", Double.POSITIVE_INFINITY)), FeatureDefinition.of("z", "x", new Standardize())),
         ValueOutsideDomain.class, "z", "x", "infinite");
