@@ -1,0 +1,2 @@
+/** Unpacking untrusted zip archives without path traversal, links or decompression bombs. */
+package io.mlops.runtime.archive;
