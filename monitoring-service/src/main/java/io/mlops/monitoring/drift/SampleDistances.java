@@ -41,9 +41,13 @@ final class SampleDistances {
      * the asymptotic Kolmogorov distribution with no tie correction, so it is called with our D and
      * no re-sort. Below that the library computes the exact p-value after breaking ties with
      * seeded jitter, so it gets the arrays (tiny there). Clamped to [0, 1]: 1 - K loses all digits
-     * below ~1e-16 and can round a hair under zero.
+     * below ~1e-16 and can round a hair under zero. One exception: identical empirical
+     * distributions (D = 0) get p = 1, where the library's jitter would turn ties into a random D.
      */
     static double ksPValue(double[] ref, double[] cur, double d) {
+        if (d == 0) {
+            return 1.0;
+        }
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         long product = (long) ref.length * cur.length;
         double p;
