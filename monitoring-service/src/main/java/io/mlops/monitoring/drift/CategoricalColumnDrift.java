@@ -10,7 +10,7 @@ final class CategoricalColumnDrift {
     }
 
     /** The verdict, or null when the window has no non-null value in this column. */
-    static ColumnDriftResult evaluate(String column, CategoricalReference reference, String[] raw, ColumnTest chosen) {
+    static ColumnDriftResult evaluate(String column, CategoricalReference reference, String[] raw, ColumnMethod chosen) {
         Map<String, Long> current = CategoricalReference.countCategories(raw);
         if (current.isEmpty()) {
             return null;
@@ -31,9 +31,9 @@ final class CategoricalColumnDrift {
             cur[i] = current.getOrDefault(category, 0L);
             i++;
         }
-        ColumnTest test = chosen != null
+        ColumnMethod test = chosen != null
                 ? chosen
-                : ColumnTest.of(DefaultMethodChoice.categorical(reference.count(), union.size()));
+                : ColumnMethod.of(DefaultMethodChoice.categorical(reference.count(), union.size()));
         if (!test.method().appliesToCategorical()) {
             throw new MethodNotApplicable(column, test.method());
         }

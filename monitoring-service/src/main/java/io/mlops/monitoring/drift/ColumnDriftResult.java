@@ -20,7 +20,7 @@ public record ColumnDriftResult(
         int referenceCount,
         int currentCount) {
 
-    static ColumnDriftResult of(String column, ColumnTest test, double statistic, Double pValue, double psi,
+    static ColumnDriftResult of(String column, ColumnMethod test, double statistic, Double pValue, double psi,
             int referenceCount, int currentCount) {
         DriftMethod method = test.method();
         return new ColumnDriftResult(column, method, statistic, pValue, test.threshold(),

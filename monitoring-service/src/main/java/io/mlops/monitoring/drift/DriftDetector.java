@@ -28,7 +28,8 @@ public final class DriftDetector {
      * @throws MethodNotApplicable when a per-column method cannot judge that column
      */
     public DatasetDriftResult detect(DriftReference reference, CurrentWindow window) {
-        List<Object> outcomes = reference.columnNames().parallelStream()
+        // A List, not the key set: a LinkedHashMap key set's spliterator does not split 12 items.
+        List<Object> outcomes = List.copyOf(reference.columnNames()).parallelStream()
                 .map(column -> judge(column, reference, window))
                 .toList();
         List<ColumnDriftResult> columns = new ArrayList<>();
@@ -44,7 +45,7 @@ public final class DriftDetector {
     }
 
     private Object judge(String column, DriftReference reference, CurrentWindow window) {
-        ColumnTest chosen = options.testFor(column);
+        ColumnMethod chosen = options.methodFor(column);
         NumericReference numeric = reference.numeric(column);
         ColumnDriftResult result;
         if (numeric != null) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * (0.5 by default, as in Evidently) and per-column method overrides; columns without an override
  * get Evidently's default choice.
  */
-public record DriftOptions(double datasetDriftShare, Map<String, ColumnTest> columnTests) {
+public record DriftOptions(double datasetDriftShare, Map<String, ColumnMethod> columnMethods) {
 
     public static final double DEFAULT_DATASET_DRIFT_SHARE = 0.5;
 
@@ -16,7 +16,7 @@ public record DriftOptions(double datasetDriftShare, Map<String, ColumnTest> col
         if (!(datasetDriftShare >= 0 && datasetDriftShare <= 1)) {
             throw new IllegalArgumentException("datasetDriftShare must be in [0, 1], was " + datasetDriftShare);
         }
-        columnTests = Map.copyOf(columnTests);
+        columnMethods = Map.copyOf(columnMethods);
     }
 
     public static DriftOptions defaults() {
@@ -24,16 +24,16 @@ public record DriftOptions(double datasetDriftShare, Map<String, ColumnTest> col
     }
 
     public DriftOptions withDatasetDriftShare(double share) {
-        return new DriftOptions(share, columnTests);
+        return new DriftOptions(share, columnMethods);
     }
 
-    public DriftOptions withColumnTest(String column, ColumnTest test) {
-        Map<String, ColumnTest> tests = new HashMap<>(columnTests);
+    public DriftOptions withColumnMethod(String column, ColumnMethod test) {
+        Map<String, ColumnMethod> tests = new HashMap<>(columnMethods);
         tests.put(column, test);
         return new DriftOptions(datasetDriftShare, tests);
     }
 
-    ColumnTest testFor(String column) {
-        return columnTests.get(column);
+    ColumnMethod methodFor(String column) {
+        return columnMethods.get(column);
     }
 }

@@ -15,15 +15,15 @@ final class NumericColumnDrift {
     }
 
     /** The verdict, or null when the window has no non-null value in this column. */
-    static ColumnDriftResult evaluate(String column, NumericReference reference, double[] raw, ColumnTest chosen) {
-        double[] cur = SortedSamples.finiteSorted(raw);
+    static ColumnDriftResult evaluate(String column, NumericReference reference, double[] raw, ColumnMethod chosen) {
+        double[] cur = PrimitiveSort.finiteSorted(raw);
         if (cur.length == 0) {
             return null;
         }
         double[] ref = reference.sortedValues();
         int distinct = SortedSamples.unionDistinctCapped(ref, cur, DefaultMethodChoice.FEW_DISTINCT_VALUES + 1);
         boolean fewValues = distinct <= DefaultMethodChoice.FEW_DISTINCT_VALUES;
-        ColumnTest test = chosen != null ? chosen : ColumnTest.of(DefaultMethodChoice.numeric(ref.length, distinct));
+        ColumnMethod test = chosen != null ? chosen : ColumnMethod.of(DefaultMethodChoice.numeric(ref.length, distinct));
         long[] curBins = SortedSamples.binCounts(cur, reference.edges());
         double psi = CountDistances.psi(reference.counts(), curBins);
         double statistic;

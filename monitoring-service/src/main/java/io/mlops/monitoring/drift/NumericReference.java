@@ -25,7 +25,7 @@ public final class NumericReference {
 
     /** Builds the reference from raw values; NaN and infinities count as nulls and are dropped. */
     public static NumericReference of(double[] values) {
-        return new NumericReference(SortedSamples.finiteSorted(values));
+        return new NumericReference(PrimitiveSort.finiteSorted(values));
     }
 
     /** Number of non-null values. */

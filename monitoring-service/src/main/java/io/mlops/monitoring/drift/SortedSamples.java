@@ -10,20 +10,6 @@ final class SortedSamples {
     private SortedSamples() {
     }
 
-    /** A sorted copy without NaN and infinities (Evidently drops both before testing). */
-    static double[] finiteSorted(double[] values) {
-        double[] out = new double[values.length];
-        int n = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                out[n++] = v;
-            }
-        }
-        double[] finite = n == out.length ? out : Arrays.copyOf(out, n);
-        Arrays.sort(finite);
-        return finite;
-    }
-
     /** Number of values {@code <= x} in a sorted array. */
     static int countAtMost(double[] sorted, double x) {
         int lo = 0;

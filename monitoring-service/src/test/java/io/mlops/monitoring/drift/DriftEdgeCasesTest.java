@@ -177,7 +177,7 @@ class DriftEdgeCasesTest {
     @Test
     void methodsThatNeedNumbersAreRefusedOnCategories() {
         CurrentWindow window = CurrentWindow.builder().categorical("colour", new String[] {"red"}).build();
-        DriftOptions ks = DriftOptions.defaults().withColumnTest("colour", ColumnTest.of(DriftMethod.KOLMOGOROV_SMIRNOV));
+        DriftOptions ks = DriftOptions.defaults().withColumnMethod("colour", ColumnMethod.of(DriftMethod.KOLMOGOROV_SMIRNOV));
 
         assertThatThrownBy(() -> new DriftDetector(ks).detect(REFERENCE, window)).isInstanceOf(MethodNotApplicable.class);
     }
@@ -191,7 +191,7 @@ class DriftEdgeCasesTest {
 
     private static ColumnDriftResult judge(DriftReference reference, CurrentWindow window, DriftMethod method) {
         String column = reference.columnNames().iterator().next();
-        DriftOptions options = DriftOptions.defaults().withColumnTest(column, ColumnTest.of(method));
+        DriftOptions options = DriftOptions.defaults().withColumnMethod(column, ColumnMethod.of(method));
         return new DriftDetector(options).detect(reference, window).columns().getFirst();
     }
 

@@ -134,7 +134,7 @@ class SeattleWeatherDriftTest {
     }
 
     private static ColumnDriftResult judge(String column, DriftMethod method) {
-        DriftOptions options = DriftOptions.defaults().withColumnTest(column, ColumnTest.of(method));
+        DriftOptions options = DriftOptions.defaults().withColumnMethod(column, ColumnMethod.of(method));
         return new DriftDetector(options).detect(PREPARED, CURRENT.asWindow()).columns().stream()
                 .filter(c -> c.column().equals(column))
                 .findFirst()

@@ -3,9 +3,9 @@ package io.mlops.monitoring.drift;
 import java.util.Objects;
 
 /** A method chosen for one column, overriding the default choice, with its own threshold. */
-public record ColumnTest(DriftMethod method, double threshold) {
+public record ColumnMethod(DriftMethod method, double threshold) {
 
-    public ColumnTest {
+    public ColumnMethod {
         Objects.requireNonNull(method, "method");
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be a finite number >= 0, was " + threshold);
@@ -13,7 +13,7 @@ public record ColumnTest(DriftMethod method, double threshold) {
     }
 
     /** The method with its default threshold. */
-    public static ColumnTest of(DriftMethod method) {
-        return new ColumnTest(method, method.defaultThreshold());
+    public static ColumnMethod of(DriftMethod method) {
+        return new ColumnMethod(method, method.defaultThreshold());
     }
 }
