@@ -31,7 +31,7 @@ public final class DriftReportBench {
         System.out.printf("cores=%d java=%s%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
         for (int rows : new int[] {100_000, 250_000, 500_000, 1_000_000}) {
             CurrentWindow window = DriftBenchData.window(rows, 2);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 30; i++) {
                 detector.detect(reference, window);
             }
             double[] millis = new double[iterations];
