@@ -27,9 +27,9 @@ public record DriftOptions(double datasetDriftShare, Map<String, ColumnMethod> c
         return new DriftOptions(share, columnMethods);
     }
 
-    public DriftOptions withColumnMethod(String column, ColumnMethod test) {
+    public DriftOptions withColumnMethod(String column, ColumnMethod method) {
         Map<String, ColumnMethod> tests = new HashMap<>(columnMethods);
-        tests.put(column, test);
+        tests.put(column, method);
         return new DriftOptions(datasetDriftShare, tests);
     }
 

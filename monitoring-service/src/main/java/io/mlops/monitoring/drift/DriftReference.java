@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** The prepared reference of one model version: a numeric or categorical reference per column, in order. */
 public final class DriftReference {
@@ -19,7 +20,7 @@ public final class DriftReference {
     }
 
     /** Column names in the order they were added. */
-    public java.util.Set<String> columnNames() {
+    public Set<String> columnNames() {
         return columns.keySet();
     }
 
