@@ -1,0 +1,9 @@
+package io.mlops.monitoring.drift;
+
+/** A method was chosen for a column it cannot judge (KS or Wasserstein on categories). */
+public class MethodNotApplicable extends IllegalArgumentException {
+
+    public MethodNotApplicable(String column, DriftMethod method) {
+        super(method + " does not apply to categorical column '" + column + "'");
+    }
+}
