@@ -111,6 +111,11 @@ public final class BatchingExecutor implements AutoCloseable {
         return queue.depth();
     }
 
+    /** Whether {@link #shutdown(Duration)} was called: no new request is taken. */
+    public boolean isShutdown() {
+        return queue.isClosed();
+    }
+
     public String name() {
         return name;
     }

@@ -149,6 +149,15 @@ final class RequestQueue {
         }
     }
 
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int depth() {
         return depth;
     }

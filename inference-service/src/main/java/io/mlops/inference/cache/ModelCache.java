@@ -74,7 +74,7 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
             } catch (CompletionException e) {
                 throw new ModelLoadFailed(key, e.getCause() == null ? e : e.getCause());
             }
-            if (entry.retain()) {
+            if (entry.acquireReference()) {
                 enforceCountBound(key);
                 return new ModelLease<>(entry);
             }
