@@ -50,7 +50,10 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
                         entry.release();
                     }
                 })
-                .executor(loads)
+                // Maintenance (eviction, removal listener) inline on the thread that changed the cache: with
+                // an asynchronous executor a completed load's weight was sometimes not enforced until the next
+                // write, leaving the byte bound exceeded. Loads themselves run on the virtual-thread executor.
+                .executor(Runnable::run)
                 .recordStats()
                 .buildAsync();
     }
@@ -67,7 +70,8 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
             if (closed) {
                 throw new IllegalStateException("model cache is closed");
             }
-            CompletableFuture<CachedModel<V>> future = cache.get(key, this::load);
+            CompletableFuture<CachedModel<V>> future =
+                    cache.get(key, (k, ignored) -> CompletableFuture.supplyAsync(() -> load(k), loads));
             CachedModel<V> entry;
             try {
                 entry = future.join();
@@ -148,12 +152,12 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
         return settings;
     }
 
-    /** Invalidates everything and waits for loads and closes already started; open leases still close their models. */
+    /** Waits for loads in flight, then invalidates everything; models with open leases close when those leases do. */
     @Override
     public void close() {
         closed = true;
+        loads.close(); // waits for loads in flight, so that none lands in the cache after it is emptied
         invalidateAll();
         cache.synchronous().cleanUp();
-        loads.close();
     }
 }
