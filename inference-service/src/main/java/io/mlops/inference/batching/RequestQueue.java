@@ -85,7 +85,7 @@ final class RequestQueue {
         }
     }
 
-    private Batch collect() throws InterruptedException {
+    private Batch collect() {
         List<PendingRequest> taken = new ArrayList<>();
         List<PendingRequest> expired = new ArrayList<>(0);
         long cutoff = waiting.getFirst().enqueuedNanos() + maxDelayNanos;
@@ -108,7 +108,13 @@ final class RequestQueue {
             if (full || rows == 0 || computing == 0 || closed || remaining <= 0) {
                 return dropExpired(taken, expired, rows);
             }
-            changed.awaitNanos(remaining);
+            try {
+                changed.awaitNanos(remaining);
+            } catch (InterruptedException e) {
+                // Run what was taken rather than lose it; the worker sees the flag at its next wait.
+                Thread.currentThread().interrupt();
+                return dropExpired(taken, expired, rows);
+            }
         }
     }
 
