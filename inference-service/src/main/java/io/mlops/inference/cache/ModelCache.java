@@ -50,10 +50,10 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
                         entry.release();
                     }
                 })
-                // Maintenance (eviction, removal listener) inline on the thread that changed the cache: with
-                // an asynchronous executor a completed load's weight was sometimes not enforced until the next
-                // write, leaving the byte bound exceeded. Loads themselves run on the virtual-thread executor.
-                .executor(Runnable::run)
+                // Maintenance (eviction, the removal listener) stays on Caffeine's default executor, the common
+                // pool: only there does Caffeine re-run maintenance that a concurrent write left incomplete.
+                // With a custom or inline executor it waits for the next cache activity, and a completed
+                // load's weight could leave the byte bound exceeded while the cache sat idle (seen in tests).
                 .recordStats()
                 .buildAsync();
     }
@@ -76,6 +76,9 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
             try {
                 entry = future.join();
             } catch (CompletionException e) {
+                // Caffeine drops a failed future too, but in a callback that may run after this thread wakes;
+                // removing it here means the caller's next attempt loads again for sure.
+                cache.asMap().remove(key, future);
                 throw new ModelLoadFailed(key, e.getCause() == null ? e : e.getCause());
             }
             if (entry.acquireReference()) {

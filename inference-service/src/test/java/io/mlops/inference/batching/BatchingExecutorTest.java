@@ -66,6 +66,11 @@ class BatchingExecutorTest {
         return MatrixPredictor.plain().predict(block, rows);
     }
 
+    /** Callers are completed before the batch is reported, so a report may trail the caller's result. */
+    private static void awaitListener(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
+    }
+
     private static Throwable failureOf(CompletableFuture<float[]> future) {
         assertThat(future).isCompletedExceptionally();
         return future.handle((value, error) -> error).join();
@@ -110,8 +115,12 @@ class BatchingExecutorTest {
                 assertThat(done.get(60, TimeUnit.SECONDS)).isEqualTo(requestsPerThread);
             }
         }
-        assertThat(listener.batchRequests.stream().mapToInt(Integer::intValue).sum()).isEqualTo(64 * 25);
-        assertThat(listener.batchRows).allSatisfy(rows -> assertThat(rows).isBetween(1, 32));
+        awaitListener(() -> {
+            assertThat(listener.batchRequests.stream().mapToInt(Integer::intValue).sum()).isEqualTo(64 * 25);
+            assertThat(listener.batchRows).allSatisfy(rows -> assertThat(rows).isBetween(1, 32));
+        });
+        // 64 callers against 2 workers queue up while the workers compute (mean 11 to 26 rows in 5 runs here).
+        assertThat(listener.batchRows).anySatisfy(rows -> assertThat(rows).isGreaterThan(1));
     }
 
     @Test
@@ -132,7 +141,7 @@ class BatchingExecutorTest {
             assertThat(results.get(i).get(30, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), 1));
         }
         // The first request ran alone; the 63 queued behind it filled a batch of 32 and one of 31.
-        assertThat(listener.batchRows).containsExactly(1, 32, 31);
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(1, 32, 31));
         assertThat(listener.maxDepth.get()).isEqualTo(63);
     }
 
@@ -148,7 +157,7 @@ class BatchingExecutorTest {
         // A policy that waits for company would hold each request the full 200 ms.
         assertThat(listener.queueNanos).hasSize(100)
                 .allSatisfy(nanos -> assertThat(nanos).isLessThan(maxQueueDelay.toNanos()));
-        assertThat(listener.batchRows).hasSize(100).containsOnly(1);
+        awaitListener(() -> assertThat(listener.batchRows).hasSize(100).containsOnly(1));
     }
 
     @Test
@@ -167,7 +176,7 @@ class BatchingExecutorTest {
         assertThat(first).isNotDone();
         assertThat(second.get()).containsExactly(serial(b, 1));
         assertThat(third.get()).containsExactly(serial(c, 2));
-        assertThat(listener.batchRows).containsExactly(3);
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(3));
         // queueNanos[0] is the first request's; [1] and [2] are those that waited for company.
         assertThat(listener.queueNanos.get(1)).isGreaterThanOrEqualTo(maxQueueDelay.toNanos());
         gate.open();
@@ -268,7 +277,7 @@ class BatchingExecutorTest {
         float[] input = block(9, 10);
 
         assertThat(executor.submit(input, 10, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 10));
-        assertThat(listener.batchRows).containsExactly(10);
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(10));
     }
 
     @Test
