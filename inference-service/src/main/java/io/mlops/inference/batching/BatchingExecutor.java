@@ -1,0 +1,165 @@
+package io.mlops.inference.batching;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dynamic batching for one model version: callers submit blocks of rows and get a future; W worker
+ * threads, each with its own {@link BatchPredictor}, form batches greedily (see {@link RequestQueue})
+ * and run one prediction per batch. Overload is refused at once and late requests are dropped
+ * uncomputed, so the queue sheds load instead of blocking callers.
+ */
+public final class BatchingExecutor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchingExecutor.class);
+    private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final int featureCount;
+    private final BatchingSettings settings;
+    private final BatchingListener listener;
+    private final RequestQueue queue;
+    private final LoadEstimate load = new LoadEstimate();
+    private final List<Thread> workers = new ArrayList<>();
+
+    private BatchingExecutor(String name, int featureCount, BatchingSettings settings, BatchingListener listener) {
+        this.name = name;
+        this.featureCount = featureCount;
+        this.settings = settings;
+        this.listener = listener;
+        this.queue = new RequestQueue(settings);
+    }
+
+    /**
+     * Creates every worker's predictor (all or none: a failure closes those already made and is rethrown),
+     * then starts the workers.
+     *
+     * @param name         model and version, for thread names, logs and exceptions, e.g. {@code "iris:3"}
+     * @param featureCount values per input row
+     */
+    public static BatchingExecutor start(String name, int featureCount, BatchingSettings settings,
+            BatchPredictorFactory predictors, BatchingListener listener) throws Exception {
+        Objects.requireNonNull(name, "name");
+        if (featureCount < 1) {
+            throw new IllegalArgumentException("featureCount must be at least 1, was " + featureCount);
+        }
+        BatchingExecutor executor = new BatchingExecutor(name, featureCount, settings,
+                listener == null ? BatchingListener.NONE : listener);
+        List<BatchPredictor> created = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.workers(); i++) {
+                created.add(Objects.requireNonNull(predictors.create(i), "predictor factory returned null"));
+            }
+        } catch (Exception e) {
+            for (BatchPredictor predictor : created) {
+                try {
+                    predictor.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        for (int i = 0; i < created.size(); i++) {
+            BatchWorker worker = new BatchWorker(name, featureCount, executor.queue, created.get(i),
+                    executor.listener, executor.load);
+            executor.workers.add(Thread.ofPlatform().name("batch-" + name + "-" + i).daemon(true).start(worker));
+        }
+        log.info("Batching executor {} started: {}", name, settings);
+        return executor;
+    }
+
+    /**
+     * Queues a block of rows. Never blocks: a full queue or a closed executor yields an already failed future.
+     *
+     * @param rowMajor {@code rows × featureCount} values, row after row; not copied, so do not change it afterwards
+     * @param rows     rows in the block (at least 1)
+     * @param timeout  time allowed before computation starts; past it the future fails with
+     *                 {@link InferenceDeadlineExceeded}
+     * @return the block's {@code rows × outputWidth} outputs, or a failure with {@link InferenceQueueFull},
+     *         {@link InferenceDeadlineExceeded}, {@link InferenceExecutorClosed} or {@link PredictionFailed}
+     * @throws IllegalArgumentException when {@code rowMajor} does not hold {@code rows × featureCount} values
+     */
+    public CompletableFuture<float[]> submit(float[] rowMajor, int rows, Duration timeout) {
+        if (rows < 1 || rowMajor.length != rows * featureCount) {
+            throw new IllegalArgumentException("expected " + rows + " rows of " + featureCount + " features, got "
+                    + rowMajor.length + " values");
+        }
+        long now = System.nanoTime();
+        CompletableFuture<float[]> result = new CompletableFuture<>();
+        PendingRequest request = new PendingRequest(rowMajor, rows, now, now + timeout.toNanos(), result);
+        switch (queue.offer(request)) {
+            case ACCEPTED -> listener.queueDepthChanged(queue.depth());
+            case FULL -> {
+                int depth = queue.depth();
+                listener.requestRejected(depth);
+                result.completeExceptionally(new InferenceQueueFull(name, settings.queueCapacity(),
+                        load.drainTime(depth, settings.workers(), settings.maxQueueDelay())));
+            }
+            case CLOSED -> result.completeExceptionally(new InferenceExecutorClosed(name));
+        }
+        return result;
+    }
+
+    /** Requests waiting, not counting those being computed; for a queue-depth gauge. */
+    public int queueDepth() {
+        return queue.depth();
+    }
+
+    /** Whether {@link #shutdown(Duration)} was called: no new request is taken. */
+    public boolean isShutdown() {
+        return queue.isClosed();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    public BatchingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Refuses new requests, lets queued and running ones finish (late ones still fail by deadline), then
+     * stops the workers, which close their predictors.
+     *
+     * @return whether every worker stopped within {@code timeout}
+     */
+    public boolean shutdown(Duration timeout) throws InterruptedException {
+        queue.close();
+        long end = System.nanoTime() + timeout.toNanos();
+        for (Thread worker : workers) {
+            long left = end - System.nanoTime();
+            if (left <= 0 || !worker.join(Duration.ofNanos(left))) {
+                log.warn("Batching executor {} did not drain within {}", name, timeout);
+                return false;
+            }
+        }
+        log.info("Batching executor {} drained and stopped", name);
+        return true;
+    }
+
+    /** {@link #shutdown(Duration)} with 30 s. */
+    @Override
+    public void close() {
+        try {
+            shutdown(DEFAULT_DRAIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BatchingExecutor[" + name + ", " + settings + ", queued=" + queueDepth() + "]";
+    }
+}

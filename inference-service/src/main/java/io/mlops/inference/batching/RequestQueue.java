@@ -1,0 +1,170 @@
+package io.mlops.inference.batching;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded queue and the greedy batch-forming policy. Hand-written rather than a
+ * {@code BlockingQueue} because forming a batch needs, under one lock, to look at the head
+ * (a request is never split, so a head that does not fit ends the batch) and at how many workers
+ * are computing (the only reason to wait).
+ *
+ * <p>Policy: one worker at a time collects. It takes every request queued now, up to
+ * {@code maxBatchSize} rows. It waits for more only while another worker is computing (their callers
+ * are about to come back, and no core is idle for want of work), never past {@code maxQueueDelay}
+ * after the oldest request arrived, and never when the batch is full. With nothing else in flight it
+ * runs at once, so a lone caller sees the predictor's own latency.
+ */
+final class RequestQueue {
+
+    enum Offer { ACCEPTED, FULL, CLOSED }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
+    private final int capacity;
+    private final int maxRows;
+    private final long maxDelayNanos;
+    private int computing;
+    private boolean collecting;
+    private boolean closed;
+    private volatile int depth;
+
+    RequestQueue(BatchingSettings settings) {
+        this.capacity = settings.queueCapacity();
+        this.maxRows = settings.maxBatchSize();
+        this.maxDelayNanos = settings.maxQueueDelay().toNanos();
+    }
+
+    Offer offer(PendingRequest request) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Offer.CLOSED;
+            }
+            if (waiting.size() >= capacity) {
+                return Offer.FULL;
+            }
+            waiting.addLast(request);
+            depth = waiting.size();
+            changed.signalAll();
+            return Offer.ACCEPTED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until a batch is formed; the caller then computes it and must call {@link #batchDone()}.
+     *
+     * @return the batch, or {@code null} once closed and drained
+     */
+    Batch nextBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            while (collecting || (waiting.isEmpty() && !closed)) {
+                changed.await();
+            }
+            if (waiting.isEmpty()) {
+                return null;
+            }
+            collecting = true;
+            try {
+                return collect();
+            } finally {
+                collecting = false;
+                computing++;
+                depth = waiting.size();
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Batch collect() {
+        List<PendingRequest> taken = new ArrayList<>();
+        List<PendingRequest> expired = new ArrayList<>(0);
+        long cutoff = waiting.getFirst().enqueuedNanos() + maxDelayNanos;
+        int rows = 0;
+        while (true) {
+            long now = System.nanoTime();
+            while (!waiting.isEmpty()) {
+                PendingRequest head = waiting.getFirst();
+                if (head.expiredAt(now)) {
+                    expired.add(waiting.removeFirst());
+                } else if (rows == 0 || rows + head.rows() <= maxRows) {
+                    taken.add(waiting.removeFirst());
+                    rows += head.rows();
+                } else {
+                    break;
+                }
+            }
+            boolean full = rows >= maxRows || !waiting.isEmpty();
+            long remaining = cutoff - System.nanoTime();
+            if (full || rows == 0 || computing == 0 || closed || remaining <= 0) {
+                return dropExpired(taken, expired, rows);
+            }
+            try {
+                changed.awaitNanos(remaining);
+            } catch (InterruptedException e) {
+                // Run what was taken rather than lose it; the worker sees the flag at its next wait.
+                Thread.currentThread().interrupt();
+                return dropExpired(taken, expired, rows);
+            }
+        }
+    }
+
+    /** Requests may have passed their deadline while the batch was waiting for more. */
+    private static Batch dropExpired(List<PendingRequest> taken, List<PendingRequest> expired, int rows) {
+        long now = System.nanoTime();
+        int kept = rows;
+        for (var it = taken.iterator(); it.hasNext(); ) {
+            PendingRequest request = it.next();
+            if (request.expiredAt(now)) {
+                it.remove();
+                expired.add(request);
+                kept -= request.rows();
+            }
+        }
+        return new Batch(taken, expired, kept);
+    }
+
+    /** A worker finished computing; a collector waiting on it may now run its batch. */
+    void batchDone() {
+        lock.lock();
+        try {
+            computing--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses new requests; workers drain what is queued without waiting, then stop. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int depth() {
+        return depth;
+    }
+}

@@ -1,0 +1,306 @@
+package io.mlops.inference.batching;
+
+import static io.mlops.inference.batching.MatrixPredictor.FEATURES;
+import static io.mlops.inference.batching.MatrixPredictor.OUTPUTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expected outputs come from running the same {@link MatrixPredictor} serially, one request at a time,
+ * outside the executor; one test checks that predictor against a double-precision reference.
+ */
+class BatchingExecutorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final RecordingListener listener = new RecordingListener();
+    private final AtomicLong rowsComputed = new AtomicLong();
+    private final AtomicInteger closes = new AtomicInteger();
+    private BatchingExecutor executor;
+    private MatrixPredictor.Gate gate;
+
+    @AfterEach
+    void stop() {
+        if (gate != null) {
+            gate.open();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    private BatchingExecutor start(BatchingSettings settings, MatrixPredictor.Gate gate) throws Exception {
+        this.gate = gate;
+        executor = BatchingExecutor.start("matrix:1", FEATURES, settings,
+                worker -> new MatrixPredictor(gate, rowsComputed, closes), listener);
+        return executor;
+    }
+
+    private static float[] block(long seed, int rows) {
+        Random random = new Random(seed);
+        float[] values = new float[rows * FEATURES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    private static float[] serial(float[] block, int rows) throws InterruptedException {
+        return MatrixPredictor.plain().predict(block, rows);
+    }
+
+    /** Callers are completed before the batch is reported, so a report may trail the caller's result. */
+    private static void awaitListener(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
+    }
+
+    private static Throwable failureOf(CompletableFuture<float[]> future) {
+        assertThat(future).isCompletedExceptionally();
+        return future.handle((value, error) -> error).join();
+    }
+
+    @Test
+    void matrixPredictorMatchesADoublePrecisionReference() throws Exception {
+        float[] row = block(7, 1);
+        float[] out = serial(row, 1);
+        for (int o = 0; o < OUTPUTS; o++) {
+            double sum = MatrixPredictor.bias(o);
+            for (int f = 0; f < FEATURES; f++) {
+                sum += (double) row[f] * MatrixPredictor.weight(f, o);
+            }
+            assertThat((double) out[o]).isCloseTo(Math.tanh(sum), org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
+    void outputsEqualASerialRunUnder64ConcurrentThreads() throws Exception {
+        start(new BatchingSettings(32, Duration.ofMillis(2), 1024, 2), MatrixPredictor.Gate.opened());
+        int threads = 64;
+        int requestsPerThread = 25;
+        CountDownLatch startGate = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> checked = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                checked.add(clients.submit(() -> {
+                    startGate.await();
+                    for (int i = 0; i < requestsPerThread; i++) {
+                        int rows = 1 + (thread + i) % 3;
+                        float[] input = block(thread * 1000L + i, rows);
+                        float[] output = executor.submit(input, rows, TIMEOUT).get(30, TimeUnit.SECONDS);
+                        assertThat(output).containsExactly(serial(input, rows));
+                    }
+                    return requestsPerThread;
+                }));
+            }
+            startGate.countDown();
+            for (Future<Integer> done : checked) {
+                assertThat(done.get(60, TimeUnit.SECONDS)).isEqualTo(requestsPerThread);
+            }
+        }
+        awaitListener(() -> {
+            assertThat(listener.batchRequests.stream().mapToInt(Integer::intValue).sum()).isEqualTo(64 * 25);
+            assertThat(listener.batchRows).allSatisfy(rows -> assertThat(rows).isBetween(1, 32));
+        });
+        // 64 callers against 2 workers queue up while the workers compute (mean 11 to 26 rows in 5 runs here).
+        assertThat(listener.batchRows).anySatisfy(rows -> assertThat(rows).isGreaterThan(1));
+    }
+
+    @Test
+    void batchesFormFromRequestsQueuedBehindABusyWorker() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 1024, 1), gate);
+        List<CompletableFuture<float[]>> results = new ArrayList<>();
+        List<float[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            inputs.add(block(i, 1));
+            results.add(executor.submit(inputs.get(i), 1, TIMEOUT));
+            if (i == 0) {
+                gate.awaitEntered();
+            }
+        }
+        gate.open();
+        for (int i = 0; i < 64; i++) {
+            assertThat(results.get(i).get(30, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), 1));
+        }
+        // The first request ran alone; the 63 queued behind it filled a batch of 32 and one of 31.
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(1, 32, 31));
+        assertThat(listener.maxDepth.get()).isEqualTo(63);
+    }
+
+    @Test
+    void aLoneCallerNeverWaitsForABatchToFill() throws Exception {
+        Duration maxQueueDelay = Duration.ofMillis(200);
+        start(new BatchingSettings(32, maxQueueDelay, 64, 2), MatrixPredictor.Gate.opened());
+        for (int i = 0; i < 100; i++) {
+            float[] input = block(i, 1);
+            assertThat(executor.submit(input, 1, TIMEOUT).get(30, TimeUnit.SECONDS))
+                    .containsExactly(serial(input, 1));
+        }
+        // A policy that waits for company would hold each request the full 200 ms.
+        assertThat(listener.queueNanos).hasSize(100)
+                .allSatisfy(nanos -> assertThat(nanos).isLessThan(maxQueueDelay.toNanos()));
+        awaitListener(() -> assertThat(listener.batchRows).hasSize(100).containsOnly(1));
+    }
+
+    @Test
+    void whileAnotherWorkerComputesTheCollectorWaitsForMoreUpToMaxQueueDelay() throws Exception {
+        Duration maxQueueDelay = Duration.ofMillis(300);
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, maxQueueDelay, 64, 2), gate);
+        CompletableFuture<float[]> first = executor.submit(block(1, 1), 1, TIMEOUT);
+        gate.awaitEntered();
+        float[] b = block(2, 1);
+        float[] c = block(3, 2);
+        CompletableFuture<float[]> second = executor.submit(b, 1, TIMEOUT);
+        CompletableFuture<float[]> third = executor.submit(c, 2, TIMEOUT);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone() && third.isDone());
+        assertThat(first).isNotDone();
+        assertThat(second.get()).containsExactly(serial(b, 1));
+        assertThat(third.get()).containsExactly(serial(c, 2));
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(3));
+        // queueNanos[0] is the first request's; [1] and [2] are those that waited for company.
+        assertThat(listener.queueNanos.get(1)).isGreaterThanOrEqualTo(maxQueueDelay.toNanos());
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(OUTPUTS);
+    }
+
+    @Test
+    void aFullQueueRejectsAtOnceWithARetryAfterHint() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 4, 1), gate);
+        List<CompletableFuture<float[]>> accepted = new ArrayList<>();
+        accepted.add(executor.submit(block(0, 1), 1, TIMEOUT));
+        gate.awaitEntered();
+        for (int i = 1; i <= 4; i++) {
+            accepted.add(executor.submit(block(i, 1), 1, TIMEOUT));
+        }
+        assertThat(executor.queueDepth()).isEqualTo(4);
+
+        CompletableFuture<float[]> refused = executor.submit(block(5, 1), 1, TIMEOUT);
+
+        assertThat(refused).isDone();
+        assertThat(failureOf(refused)).isInstanceOf(InferenceQueueFull.class)
+                .satisfies(e -> assertThat(((InferenceQueueFull) e).retryAfter()).isPositive());
+        assertThat(listener.rejected.get()).isEqualTo(1);
+        gate.open();
+        for (CompletableFuture<float[]> result : accepted) {
+            assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(OUTPUTS);
+        }
+    }
+
+    @Test
+    void aRequestPastItsDeadlineFailsWithoutBeingComputed() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), gate);
+        CompletableFuture<float[]> running = executor.submit(block(0, 1), 1, TIMEOUT);
+        gate.awaitEntered();
+        long submitted = System.nanoTime();
+        CompletableFuture<float[]> late = executor.submit(block(1, 3), 3, Duration.ofMillis(1));
+        await().pollInterval(Duration.ofMillis(5)).until(() -> System.nanoTime() - submitted > 5_000_000);
+
+        gate.open();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).hasSize(OUTPUTS);
+        await().atMost(Duration.ofSeconds(10)).until(late::isDone);
+        assertThat(failureOf(late)).isInstanceOf(InferenceDeadlineExceeded.class);
+        assertThat(listener.timedOut.get()).isEqualTo(1);
+        assertThat(rowsComputed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shutdownFinishesQueuedRequestsRefusesNewOnesAndClosesPredictors() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), gate);
+        List<float[]> inputs = List.of(block(0, 1), block(1, 2), block(2, 1));
+        List<CompletableFuture<float[]>> results = new ArrayList<>();
+        results.add(executor.submit(inputs.get(0), 1, TIMEOUT));
+        gate.awaitEntered();
+        results.add(executor.submit(inputs.get(1), 2, TIMEOUT));
+        results.add(executor.submit(inputs.get(2), 1, TIMEOUT));
+        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return executor.shutdown(TIMEOUT);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(executor::isShutdown);
+
+        assertThat(failureOf(executor.submit(block(3, 1), 1, TIMEOUT))).isInstanceOf(InferenceExecutorClosed.class);
+        gate.open();
+
+        assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(results.get(0).get()).containsExactly(serial(inputs.get(0), 1));
+        assertThat(results.get(1).get()).containsExactly(serial(inputs.get(1), 2));
+        assertThat(results.get(2).get()).containsExactly(serial(inputs.get(2), 1));
+        assertThat(rowsComputed.get()).isEqualTo(4);
+        assertThat(closes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingPredictionFailsItsBatchAndTheWorkerCarriesOn() throws Exception {
+        start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), MatrixPredictor.Gate.opened());
+        float[] poisoned = block(0, 1);
+        poisoned[3] = Float.NaN;
+
+        CompletableFuture<float[]> failed = executor.submit(poisoned, 1, TIMEOUT);
+
+        assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(PredictionFailed.class).cause().isInstanceOf(IllegalArgumentException.class);
+        assertThat(listener.failedBatches.get()).isEqualTo(1);
+        float[] healthy = block(1, 1);
+        assertThat(executor.submit(healthy, 1, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(serial(healthy, 1));
+    }
+
+    @Test
+    void aRequestLargerThanMaxBatchSizeRunsAloneAndUnsplit() throws Exception {
+        start(new BatchingSettings(4, Duration.ofMillis(2), 16, 1), MatrixPredictor.Gate.opened());
+        float[] input = block(9, 10);
+
+        assertThat(executor.submit(input, 10, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 10));
+        awaitListener(() -> assertThat(listener.batchRows).containsExactly(10));
+    }
+
+    @Test
+    void aBlockOfTheWrongShapeIsRefusedAtTheCall() throws Exception {
+        start(BatchingSettings.defaults(), MatrixPredictor.Gate.opened());
+
+        assertThatThrownBy(() -> executor.submit(new float[FEATURES + 1], 1, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> executor.submit(new float[0], 0, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFailingPredictorFactoryClosesThePredictorsAlreadyMade() {
+        AtomicInteger made = new AtomicInteger();
+        assertThatThrownBy(() -> BatchingExecutor.start("broken:1", FEATURES, BatchingSettings.defaults().withWorkers(3),
+                worker -> {
+                    if (worker == 2) {
+                        throw new IllegalStateException("no memory for a third predictor");
+                    }
+                    made.incrementAndGet();
+                    return new MatrixPredictor(MatrixPredictor.Gate.opened(), rowsComputed, closes);
+                }, listener)).isInstanceOf(IllegalStateException.class);
+        assertThat(closes.get()).isEqualTo(made.get()).isEqualTo(2);
+    }
+}
