@@ -1,0 +1,107 @@
+package io.mlops.inference.api;
+
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.batching.InferenceDeadlineExceeded;
+import io.mlops.inference.batching.InferenceExecutorClosed;
+import io.mlops.inference.batching.InferenceQueueFull;
+import io.mlops.inference.cache.ModelLease;
+import io.mlops.inference.metrics.InferenceMetrics;
+import io.mlops.inference.routing.AliasResolver;
+import io.mlops.inference.serving.InferenceProperties;
+import io.mlops.inference.serving.ModelRepository;
+import io.mlops.inference.serving.ServedModel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * The prediction path both APIs share: resolve the version, hold a lease on it for the request, encode,
+ * queue into its batching executor, wait, and turn executor failures into answers.
+ */
+@Service
+public class PredictionService {
+
+    private final ModelRepository models;
+    private final AliasResolver aliases;
+    private final InferenceProperties properties;
+    private final InferenceMetrics metrics;
+
+    PredictionService(ModelRepository models, AliasResolver aliases, InferenceProperties properties,
+                      InferenceMetrics metrics) {
+        this.models = models;
+        this.aliases = aliases;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /** A version named directly, or through an alias; neither means the default alias. */
+    public ModelVersionRef resolve(String model, Integer version, String alias) {
+        if (version != null) {
+            if (version < 1) {
+                throw new Problems.InvalidPredictionRequest("version", "must be at least 1, was " + version);
+            }
+            return new ModelVersionRef(model, version);
+        }
+        return aliases.resolve(model, alias != null ? alias : properties.defaultAlias());
+    }
+
+    /** Checks the row count against {@code mlops.inference.max-rows-per-request}. */
+    public void checkRows(int rows, String field) {
+        if (rows == 0) {
+            throw new Problems.InvalidPredictionRequest(field, "is empty; send at least one row");
+        }
+        if (rows > properties.maxRowsPerRequest()) {
+            throw new Problems.InvalidPredictionRequest(field, rows + " rows exceed the limit of "
+                    + properties.maxRowsPerRequest() + " per request");
+        }
+    }
+
+    /** Model inputs and their row count, made from the served version (its encoder, its width). */
+    public record Inputs(float[] rowMajor, int rows) {
+    }
+
+    /** What came back: the version that computed it, and its {@code rows × outputWidth} outputs. */
+    public record Outputs(ServedModel model, float[] values, int rows) {
+    }
+
+    /**
+     * Runs one request on {@code ref}: {@code encode} builds the model inputs from the served version
+     * (it may throw a 422), then the rows wait in the version's batch queue.
+     */
+    public Outputs predict(ModelVersionRef ref, Function<ServedModel, Inputs> encode) {
+        long start = System.nanoTime();
+        try (ModelLease<ServedModel> lease = models.acquire(ref)) {
+            ServedModel model = lease.model();
+            Inputs inputs = encode.apply(model);
+            float[] out = await(ref, model, inputs);
+            metrics.recordRequest(ref, System.nanoTime() - start);
+            return new Outputs(model, out, inputs.rows());
+        }
+    }
+
+    private static float[] await(ModelVersionRef ref, ServedModel model, Inputs inputs) {
+        try {
+            // The executor fails late requests itself; the margin only guards against a stuck worker.
+            return model.predict(inputs.rowMajor(), inputs.rows())
+                    .get(model.requestTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw translate(ref, e.getCause());
+        } catch (TimeoutException e) {
+            throw new Problems.PredictionDeadlineExceeded(ref, "model " + ref + " did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Problems.PredictionDeadlineExceeded(ref, "interrupted while waiting for model " + ref);
+        }
+    }
+
+    private static RuntimeException translate(ModelVersionRef ref, Throwable cause) {
+        return switch (cause) {
+            case InferenceQueueFull full -> new Problems.ModelOverloaded(ref, full.retryAfter());
+            case InferenceDeadlineExceeded late -> new Problems.PredictionDeadlineExceeded(ref, late.getMessage());
+            case InferenceExecutorClosed closed -> new Problems.ModelDraining(ref);
+            default -> new Problems.PredictionCrashed(ref, cause);
+        };
+    }
+}

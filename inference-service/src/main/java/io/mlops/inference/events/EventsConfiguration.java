@@ -1,0 +1,35 @@
+package io.mlops.inference.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The PredictionMade pipeline. Its own KafkaTemplate over a copy of the shared producer settings with a
+ * short {@code max.block.ms}, so a Kafka outage stalls only the sender thread briefly before it drops.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+    @Bean
+    PredictionEvents predictionEvents(EventsProperties properties, MeterRegistry registry) {
+        return new PredictionEvents(properties, registry);
+    }
+
+    @Bean
+    PredictionEventSender predictionEventSender(PredictionEvents events, ProducerFactory<Object, Object> producers,
+                                                EventsProperties properties, MeterRegistry registry,
+                                                @Value("${spring.application.name}") String source) {
+        ProducerFactory<Object, Object> own = producers instanceof DefaultKafkaProducerFactory<Object, Object> shared
+                ? shared.copyWithConfigurationOverride(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        (int) properties.maxBlock().toMillis()))
+                : producers;
+        return new PredictionEventSender(events, new KafkaTemplate<>(own), properties, source, registry);
+    }
+}

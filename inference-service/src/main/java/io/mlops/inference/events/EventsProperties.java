@@ -1,0 +1,32 @@
+package io.mlops.inference.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * PredictionMade sending ({@code mlops.inference.events.*}).
+ *
+ * @param enabled        whether predictions are announced at all
+ * @param sampleRate     fraction of predicted rows announced, 0 to 1
+ * @param bufferCapacity events held while Kafka is slow or away; beyond it they are dropped and counted
+ * @param batchSize      most events the sender takes from the buffer at a time
+ * @param maxBlock       longest time one send may wait for Kafka metadata or buffer space (the sender's thread only)
+ */
+@ConfigurationProperties("mlops.inference.events")
+public record EventsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1.0") double sampleRate,
+        @DefaultValue("10000") int bufferCapacity,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("5s") Duration maxBlock) {
+
+    public EventsProperties {
+        if (sampleRate < 0 || sampleRate > 1) {
+            throw new IllegalArgumentException("mlops.inference.events.sample-rate must be within [0, 1], was " + sampleRate);
+        }
+        if (bufferCapacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("buffer-capacity and batch-size must be at least 1");
+        }
+    }
+}

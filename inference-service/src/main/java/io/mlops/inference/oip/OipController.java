@@ -1,0 +1,130 @@
+package io.mlops.inference.oip;
+
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.api.PredictionService;
+import io.mlops.inference.cache.ModelLease;
+import io.mlops.inference.serving.ModelRepository;
+import io.mlops.inference.serving.ServedModel;
+import io.mlops.support.web.ApiProblem;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open Inference Protocol V2 over REST (KServe, Triton clients). A model without a version is the one the
+ * default alias points at. Errors are {@code {"error": "..."}} as the protocol says, with the same status
+ * the platform API would give; these handlers are local to this controller, so /api keeps ProblemDetail.
+ */
+@RestController
+@RequestMapping("/v2")
+class OipController {
+
+    private static final Logger log = LoggerFactory.getLogger(OipController.class);
+
+    private final PredictionService predictions;
+    private final ModelRepository models;
+    private final ApplicationAvailability availability;
+
+    OipController(PredictionService predictions, ModelRepository models, ApplicationAvailability availability) {
+        this.predictions = predictions;
+        this.models = models;
+        this.availability = availability;
+    }
+
+    @GetMapping
+    OipMessages.ServerMetadata server() {
+        return new OipMessages.ServerMetadata("mlops-inference", "0.1.0", List.of());
+    }
+
+    @GetMapping("/health/live")
+    OipMessages.Live live() {
+        return new OipMessages.Live(true);
+    }
+
+    @GetMapping("/health/ready")
+    ResponseEntity<OipMessages.Ready> ready() {
+        boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+        return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(new OipMessages.Ready(ready));
+    }
+
+    @GetMapping({"/models/{model}", "/models/{model}/versions/{version}"})
+    OipMessages.ModelMetadata metadata(@PathVariable String model, @PathVariable(required = false) String version) {
+        ModelVersionRef ref = resolve(model, version);
+        try (ModelLease<ServedModel> lease = models.acquire(ref)) {
+            ServedModel served = lease.model();
+            var input = new OipMessages.TensorMetadata("input", "FP32", List.of(-1L, (long) served.inputWidth()));
+            var output = new OipMessages.TensorMetadata(served.output().name(), "FP32", List.of(-1L, (long) served.outputWidth()));
+            return new OipMessages.ModelMetadata(model, List.of(Integer.toString(ref.version())), "pytorch_torchscript",
+                    List.of(input), List.of(output));
+        }
+    }
+
+    @GetMapping({"/models/{model}/ready", "/models/{model}/versions/{version}/ready"})
+    OipMessages.ModelReady modelReady(@PathVariable String model, @PathVariable(required = false) String version) {
+        try (ModelLease<ServedModel> lease = models.acquire(resolve(model, version))) {
+            return new OipMessages.ModelReady(model, true);
+        }
+    }
+
+    @PostMapping({"/models/{model}/infer", "/models/{model}/versions/{version}/infer"})
+    OipMessages.InferResponse infer(@PathVariable String model, @PathVariable(required = false) String version,
+                                    @RequestBody OipMessages.InferRequest request) {
+        ModelVersionRef ref = resolve(model, version);
+        var out = predictions.predict(ref, served -> Tensors.inputs(request.inputs(), served, predictions));
+        String outputName = out.model().output().name();
+        if (request.outputs() != null) {
+            for (OipMessages.RequestedOutput wanted : request.outputs()) {
+                if (!outputName.equals(wanted.name())) {
+                    throw new InvalidTensor(String.valueOf(wanted.name()), "the model has only the output '" + outputName + "'");
+                }
+            }
+        }
+        var tensor = new OipMessages.InferOutput(outputName, List.of((long) out.rows(), (long) out.model().outputWidth()),
+                "FP32", out.values());
+        return new OipMessages.InferResponse(model, Integer.toString(ref.version()), request.id(), List.of(tensor));
+    }
+
+    private ModelVersionRef resolve(String model, String version) {
+        if (version == null) {
+            return predictions.resolve(model, null, null);
+        }
+        try {
+            return predictions.resolve(model, Integer.parseInt(version), null);
+        } catch (NumberFormatException e) {
+            throw new InvalidTensor("version", "'" + version + "' is not a version number");
+        }
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<OipMessages.Error> problem(ApiProblem problem) {
+        HttpHeaders headers = new HttpHeaders();
+        problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, d.toSeconds()))));
+        return ResponseEntity.status(problem.status()).headers(headers).body(new OipMessages.Error(problem.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<OipMessages.Error> unreadable(HttpMessageNotReadableException e) {
+        String message = e.getMostSpecificCause().getMessage();
+        return ResponseEntity.badRequest().body(new OipMessages.Error("request body is not readable: "
+                + (message == null ? "" : message.replaceAll("\\s*\\n.*", ""))));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<OipMessages.Error> unexpected(RuntimeException e) {
+        log.error("Unexpected error on an OIP endpoint", e);
+        return ResponseEntity.internalServerError().body(new OipMessages.Error("an unexpected error occurred; it has been logged"));
+    }
+}

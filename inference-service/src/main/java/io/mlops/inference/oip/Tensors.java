@@ -1,0 +1,140 @@
+package io.mlops.inference.oip;
+
+import io.mlops.inference.api.PredictionService;
+import io.mlops.inference.serving.ServedModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * OIP input tensors → model inputs. Two layouts: one tensor of shape {@code [rows, width]} holding the model
+ * inputs in signature order, or one tensor per raw feature, named after it, of shape {@code [rows]} or
+ * {@code [rows, 1]} (these go through the model's transformation spec like REST instances).
+ */
+final class Tensors {
+
+    private static final Set<String> NUMERIC = Set.of("BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16",
+            "INT32", "INT64", "FP16", "FP32", "FP64");
+
+    private Tensors() {
+    }
+
+    static PredictionService.Inputs inputs(List<OipMessages.InferInput> tensors, ServedModel model,
+                                           PredictionService service) {
+        if (tensors == null || tensors.isEmpty()) {
+            throw new InvalidTensor("inputs", "no input tensors");
+        }
+        if (tensors.size() == 1 && tensors.getFirst().shape() != null && tensors.getFirst().shape().size() == 2
+                && tensors.getFirst().shape().get(1) != 1) {
+            return matrix(tensors.getFirst(), model, service);
+        }
+        return columns(tensors, model, service);
+    }
+
+    private static PredictionService.Inputs matrix(OipMessages.InferInput tensor, ServedModel model, PredictionService service) {
+        long rows = tensor.shape().get(0);
+        long width = tensor.shape().get(1);
+        if (width != model.inputWidth()) {
+            throw new InvalidTensor(tensor.name(), "shape " + tensor.shape() + " does not match the model's [-1, "
+                    + model.inputWidth() + "]");
+        }
+        service.checkRows((int) Math.min(Integer.MAX_VALUE, rows), "inputs." + tensor.name());
+        List<Object> values = values(tensor);
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toFloat(tensor, values.get(i));
+        }
+        return new PredictionService.Inputs(out, (int) rows);
+    }
+
+    private static PredictionService.Inputs columns(List<OipMessages.InferInput> tensors, ServedModel model,
+                                                    PredictionService service) {
+        int rows = -1;
+        Map<String, List<Object>> columns = new HashMap<>();
+        for (OipMessages.InferInput tensor : tensors) {
+            List<Long> shape = tensor.shape();
+            if (shape == null || shape.isEmpty() || shape.size() > 2 || (shape.size() == 2 && shape.get(1) != 1)) {
+                throw new InvalidTensor(tensor.name(), "shape " + shape + " should be [rows] or [rows, 1] for a"
+                        + " feature column, or [rows, " + model.inputWidth() + "] for a single input matrix");
+            }
+            if (rows >= 0 && shape.getFirst() != rows) {
+                throw new InvalidTensor(tensor.name(), "has " + shape.getFirst() + " rows, other inputs " + rows);
+            }
+            rows = (int) Math.min(Integer.MAX_VALUE, shape.getFirst());
+            List<Object> values = values(tensor);
+            values.forEach(v -> toFloat(tensor, v));
+            if (columns.put(tensor.name(), values) != null) {
+                throw new InvalidTensor(tensor.name(), "appears twice");
+            }
+        }
+        service.checkRows(rows, "inputs");
+        List<Map<String, Object>> instances = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            Map<String, Object> row = new HashMap<>();
+            for (Map.Entry<String, List<Object>> column : columns.entrySet()) {
+                row.put(column.getKey(), column.getValue().get(r));
+            }
+            instances.add(row);
+        }
+        return new PredictionService.Inputs(model.encoder().encode(instances, "inputs"), rows);
+    }
+
+    /** The tensor's elements, flattened row-major, checked against datatype and shape. */
+    private static List<Object> values(OipMessages.InferInput tensor) {
+        String name = tensor.name() == null ? "?" : tensor.name();
+        if (tensor.name() == null || tensor.name().isBlank()) {
+            throw new InvalidTensor(name, "has no name");
+        }
+        if (tensor.datatype() == null || !NUMERIC.contains(tensor.datatype())) {
+            throw new InvalidTensor(name, "datatype " + tensor.datatype() + " is not supported; use one of " + NUMERIC);
+        }
+        long expected = 1;
+        for (long dim : tensor.shape()) {
+            if (dim < 0) {
+                throw new InvalidTensor(name, "shape " + tensor.shape() + " has a negative dimension");
+            }
+            expected *= dim;
+        }
+        List<Object> flat = new ArrayList<>();
+        flatten(tensor.data(), flat, name);
+        if (flat.size() != expected) {
+            throw new InvalidTensor(name, "shape " + tensor.shape() + " needs " + expected + " elements, data has " + flat.size());
+        }
+        return flat;
+    }
+
+    private static void flatten(Object data, List<Object> into, String name) {
+        if (data instanceof List<?> list) {
+            for (Object item : list) {
+                flatten(item, into, name);
+            }
+        } else if (data == null) {
+            throw new InvalidTensor(name, "data is missing or holds null");
+        } else {
+            into.add(data);
+        }
+    }
+
+    private static float toFloat(OipMessages.InferInput tensor, Object value) {
+        String type = tensor.datatype();
+        if (type.equals("BOOL")) {
+            if (value instanceof Boolean b) {
+                return b ? 1f : 0f;
+            }
+            throw new InvalidTensor(tensor.name(), "BOOL data holds " + value);
+        }
+        if (!(value instanceof Number n)) {
+            throw new InvalidTensor(tensor.name(), type + " data holds a non-number: " + value);
+        }
+        float x = n.floatValue();
+        if (!Float.isFinite(x)) {
+            throw new InvalidTensor(tensor.name(), "holds a value that is not a finite " + type + ": " + value);
+        }
+        if ((type.startsWith("INT") || type.startsWith("UINT")) && x != Math.rint(x)) {
+            throw new InvalidTensor(tensor.name(), type + " data holds a fraction: " + value);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,147 @@
+package io.mlops.inference.serving;
+
+import io.mlops.domain.feature.FeatureNotComputable;
+import io.mlops.domain.feature.FeatureSpecJson;
+import io.mlops.domain.feature.FeatureTransformer;
+import io.mlops.runtime.artifact.Feature;
+import io.mlops.runtime.artifact.FeatureType;
+import io.mlops.runtime.artifact.InputSignature;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raw named feature rows → the float matrix the network sees. The only class that reads
+ * {@link InputSignature#transformations()}: with a fitted spec, common-domain's {@link FeatureTransformer}
+ * computes the model inputs (the same code that materialized the training data); without one, the
+ * features go in as they are, in {@code modelInputs} order.
+ */
+public final class InputEncoder {
+
+    private final Map<String, FeatureType> features = new HashMap<>();
+    private final List<String> modelInputs;
+    private final FeatureTransformer transformer;
+    /** For each model input, its column in the transformer's output. */
+    private final int[] transformedIndex;
+
+    public InputEncoder(InputSignature signature) {
+        for (Feature feature : signature.features()) {
+            features.put(feature.name(), feature.type());
+        }
+        this.modelInputs = signature.modelInputs();
+        if (signature.transformations() == null) {
+            this.transformer = null;
+            this.transformedIndex = null;
+        } else {
+            this.transformer = FeatureSpecJson.readFitted(signature.transformations().toString()).transformer();
+            List<String> produced = transformer.outputColumns();
+            this.transformedIndex = modelInputs.stream().mapToInt(produced::indexOf).toArray();
+            for (int i = 0; i < transformedIndex.length; i++) {
+                if (transformedIndex[i] < 0) {
+                    throw new IllegalArgumentException("model input '" + modelInputs.get(i)
+                            + "' is not produced by the model's transformation spec " + produced);
+                }
+            }
+        }
+    }
+
+    public int width() {
+        return modelInputs.size();
+    }
+
+    public List<String> modelInputs() {
+        return modelInputs;
+    }
+
+    /** Raw features a request row carries, by name. */
+    public Map<String, FeatureType> features() {
+        return Map.copyOf(features);
+    }
+
+    /**
+     * @param field the request's name for the rows, for error messages, e.g. {@code instances}
+     * @throws InvalidFeatures naming {@code field[i].feature}
+     */
+    public float[] encode(List<? extends Map<String, ?>> rows, String field) {
+        float[] out = new float[rows.size() * width()];
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, ?> row = rows.get(r);
+            String at = field + "[" + r + "]";
+            if (row == null) {
+                throw new InvalidFeatures(at, "the row is null");
+            }
+            checkNames(row, at);
+            if (transformer == null) {
+                encodeRaw(row, out, r * width(), at);
+            } else {
+                encodeTransformed(row, out, r * width(), at);
+            }
+        }
+        return out;
+    }
+
+    private void checkNames(Map<String, ?> row, String at) {
+        for (Map.Entry<String, ?> entry : row.entrySet()) {
+            FeatureType type = features.get(entry.getKey());
+            String name = at + "." + entry.getKey();
+            if (type == null) {
+                throw new InvalidFeatures(name, "unknown feature; the model takes " + features.keySet());
+            }
+            Object value = entry.getValue();
+            if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+                throw new InvalidFeatures(name, "must be a finite number, was " + value);
+            }
+            boolean numeric = type == FeatureType.NUMBER || type == FeatureType.INTEGER;
+            if (value != null && numeric && !(value instanceof Number)) {
+                throw new InvalidFeatures(name, "must be a number, was " + describe(value));
+            }
+            if (value != null && type == FeatureType.BOOLEAN && !(value instanceof Boolean)) {
+                throw new InvalidFeatures(name, "must be a boolean, was " + describe(value));
+            }
+            if (value != null && type == FeatureType.STRING && !(value instanceof String)) {
+                throw new InvalidFeatures(name, "must be a string, was " + describe(value));
+            }
+        }
+    }
+
+    private void encodeRaw(Map<String, ?> row, float[] out, int offset, String at) {
+        for (int i = 0; i < modelInputs.size(); i++) {
+            String name = modelInputs.get(i);
+            Object value = row.get(name);
+            if (value == null) {
+                throw new InvalidFeatures(at + "." + name, "missing; the model needs " + modelInputs);
+            }
+            float x = switch (value) {
+                case Number n -> n.floatValue();
+                case Boolean b -> b ? 1f : 0f;
+                default -> throw new InvalidFeatures(at + "." + name, "must be a number, was " + describe(value));
+            };
+            if (!Float.isFinite(x)) {
+                throw new InvalidFeatures(at + "." + name, "is outside the float range: " + value);
+            }
+            out[offset + i] = x;
+        }
+    }
+
+    private void encodeTransformed(Map<String, ?> row, float[] out, int offset, String at) {
+        double[] transformed;
+        try {
+            transformed = transformer.transform(row);
+        } catch (FeatureNotComputable e) {
+            String column = e.column() == null ? "" : "." + e.column();
+            throw new InvalidFeatures(at + column, e.getMessage());
+        }
+        for (int i = 0; i < transformedIndex.length; i++) {
+            float x = (float) transformed[transformedIndex[i]];
+            if (!Float.isFinite(x)) {
+                throw new InvalidFeatures(at, "model input '" + modelInputs.get(i) + "' is not finite after the transformations");
+            }
+            out[offset + i] = x;
+        }
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "the text \"" + s + "\"" : value.getClass().getSimpleName().toLowerCase();
+    }
+
+}

@@ -1,0 +1,91 @@
+package io.mlops.inference.serving;
+
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.batching.BatchingExecutor;
+import io.mlops.runtime.archive.Directories;
+import io.mlops.runtime.artifact.OutputSpec;
+import io.mlops.runtime.inference.LoadedModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model version ready to serve: the DJL model, its batching executor, its input encoder. Closed by the
+ * model cache once evicted or undeployed and no request holds a lease on it: the executor drains, its
+ * workers close their predictors, then the model frees its native memory and the unpacked files go.
+ */
+public final class ServedModel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServedModel.class);
+
+    private final ModelVersionRef ref;
+    private final LoadedModel model;
+    private final BatchingExecutor executor;
+    private final InputEncoder encoder;
+    private final Duration requestTimeout;
+    private final Path directory;
+    private final Runnable onClose;
+
+    ServedModel(ModelVersionRef ref, LoadedModel model, BatchingExecutor executor, InputEncoder encoder,
+                Duration requestTimeout, Path directory, Runnable onClose) {
+        this.ref = ref;
+        this.model = model;
+        this.executor = executor;
+        this.encoder = encoder;
+        this.requestTimeout = requestTimeout;
+        this.directory = directory;
+        this.onClose = onClose;
+    }
+
+    public ModelVersionRef ref() {
+        return ref;
+    }
+
+    public InputEncoder encoder() {
+        return encoder;
+    }
+
+    public OutputSpec output() {
+        return model.output();
+    }
+
+    public int inputWidth() {
+        return model.inputWidth();
+    }
+
+    public int outputWidth() {
+        return model.outputWidth();
+    }
+
+    public BatchingExecutor executor() {
+        return executor;
+    }
+
+    /** Queues {@code rows} rows of model inputs; never blocks (see {@link BatchingExecutor#submit}). */
+    public CompletableFuture<float[]> predict(float[] rowMajor, int rows) {
+        return executor.submit(rowMajor, rows, requestTimeout);
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    @Override
+    public void close() {
+        try {
+            executor.close();
+        } finally {
+            model.close();
+            Directories.deleteRecursively(directory);
+            onClose.run();
+            log.info("Released model {}", ref);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServedModel[" + ref + "]";
+    }
+}
