@@ -22,7 +22,8 @@ import org.springframework.web.client.RestClient;
         "mlops.inference.models.digits-tiny.queue-capacity=1",
         "mlops.inference.models.digits-tiny.workers=1",
         "mlops.inference.models.digits-tiny.max-batch-size=1",
-        "mlops.inference.models.digits-unbatched.max-batch-size=1"})
+        "mlops.inference.models.digits-unbatched.max-batch-size=1",
+        "mlops.inference.models.digits-late.request-timeout=0ms"})
 @RealInfrastructure(postgres = false)
 abstract class InferenceTestBase {
 

@@ -184,4 +184,22 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
         assertThat(statuses.get(200)).isPositive();
         assertThat(retryAfter).allSatisfy(value -> assertThat(Long.parseLong(value)).isPositive());
     }
+
+    @Test
+    void aRequestPastItsDeadlineAnswers503() {
+        // digits-late has a queue deadline of 0 ms: the worker finds every request already late
+        List<Double> row = Collections.nCopies(64, 1.0);
+        var response = post("/api/v1/models/digits-late/versions/1/predict", Map.of("instances", List.of(pixels(row))));
+        assertProblem(response, 503, null);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat((String) response.getBody().get("detail")).contains("deadline");
+    }
+
+    private static Map<String, Object> pixels(List<Double> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            row.put("p" + i, values.get(i));
+        }
+        return row;
+    }
 }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The PredictionMade pipeline. Its own KafkaTemplate over a copy of the shared producer settings with a
@@ -30,6 +31,11 @@ class EventsConfiguration {
                 ? shared.copyWithConfigurationOverride(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
                         (int) properties.maxBlock().toMillis()))
                 : producers;
-        return new PredictionEventSender(events, new KafkaTemplate<>(own), properties, source, registry);
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(own);
+        // The default listener logs every failed send with its payload: during an outage that is thousands of
+        // lines; the dropped counter says the same once.
+        template.setProducerListener(new ProducerListener<>() {
+        });
+        return new PredictionEventSender(events, template, properties, source, registry);
     }
 }

@@ -35,6 +35,7 @@ public final class SharedRegistry {
             registry.setAlias("digits", "production", 1);
             registry.publish("digits-tiny", 1, digits);
             registry.publish("digits-unbatched", 1, digits);
+            registry.publish("digits-late", 1, digits);
             registry.publishWithSha("tampered", 1, iris, WRONG_SHA256);
             registry.publish("switching", 1, iris);
             registry.publish("switching", 2, iris);
