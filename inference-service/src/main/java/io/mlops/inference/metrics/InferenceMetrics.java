@@ -48,7 +48,7 @@ public final class InferenceMetrics {
         Timer compute = Timer.builder("mlops.inference.compute").description("Time of one batched prediction")
                 .tags(tags).publishPercentileHistogram().register(registry);
         DistributionSummary batchSize = DistributionSummary.builder("mlops.inference.batch.size")
-                .description("Rows per batched prediction").baseUnit("rows").tags(tags)
+                .description("Rows per batched prediction").tags(tags)
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128).register(registry);
         Counter failed = Counter.builder("mlops.inference.failed.batches").tags(tags).register(registry);
         Counter rejected = Counter.builder("mlops.inference.rejected").description("Requests refused: queue full")
