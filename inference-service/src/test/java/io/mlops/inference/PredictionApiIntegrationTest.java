@@ -70,7 +70,7 @@ class PredictionApiIntegrationTest extends InferenceTestBase {
     @Test
     void aliasesResolveThroughTheRegistry() {
         var byDefault = post("/api/v1/models/iris/predict", Map.of("instances", irisInstances()));
-        assertThat(byDefault.getBody()).containsEntry("version", 1);
+        assertThat(byDefault.getBody()).containsEntry("version", 1).containsEntry("alias", "production");
         var staging = post("/api/v1/models/iris@staging/predict", Map.of("instances", irisInstances()));
         assertThat(staging.getBody()).containsEntry("version", 2).containsEntry("alias", "staging");
         assertIrisAnswers(staging.getBody());
@@ -227,7 +227,8 @@ class PredictionApiIntegrationTest extends InferenceTestBase {
         assertThat(get("/v2/health/ready").getBody()).containsEntry("ready", true);
         assertThat(get("/v2/models/digits/versions/1/ready").getBody()).containsEntry("ready", true);
         var metadata = get("/v2/models/digits").getBody();
-        assertThat(metadata).containsEntry("name", "digits").containsEntry("versions", List.of("1"));
+        assertThat(metadata).containsEntry("name", "digits").containsEntry("versions", List.of("1"))
+                .containsEntry("platform", "pytorch_torchscript");
         assertThat(list(metadata.get("inputs")).getFirst()).containsEntry("shape", List.of(-1, 64))
                 .containsEntry("datatype", "FP32");
         assertThat(list(metadata.get("outputs")).getFirst()).containsEntry("shape", List.of(-1, 10));

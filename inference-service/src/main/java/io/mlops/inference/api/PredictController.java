@@ -40,7 +40,7 @@ class PredictController {
     PredictResponse predict(@PathVariable String name, @RequestBody PredictionRequest request) {
         int at = name.indexOf('@');
         String model = at < 0 ? name : name.substring(0, at);
-        String alias = at < 0 ? null : name.substring(at + 1);
+        String alias = at < 0 ? predictions.defaultAlias() : name.substring(at + 1);
         return run(predictions.resolve(model, null, alias), alias, request);
     }
 

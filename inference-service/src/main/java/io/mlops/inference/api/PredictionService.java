@@ -47,6 +47,11 @@ public class PredictionService {
         return aliases.resolve(model, alias != null ? alias : properties.defaultAlias());
     }
 
+    /** The alias a request without version or alias goes to. */
+    public String defaultAlias() {
+        return properties.defaultAlias();
+    }
+
     /** Checks the row count against {@code mlops.inference.max-rows-per-request}. */
     public void checkRows(int rows, String field) {
         if (rows == 0) {

@@ -5,6 +5,7 @@ import io.mlops.inference.api.PredictionService;
 import io.mlops.inference.cache.ModelLease;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.ServedModel;
+import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.support.web.ApiProblem;
 import java.util.List;
 import org.slf4j.Logger;
@@ -67,7 +68,8 @@ class OipController {
             ServedModel served = lease.model();
             var input = new OipMessages.TensorMetadata("input", "FP32", List.of(-1L, (long) served.inputWidth()));
             var output = new OipMessages.TensorMetadata(served.output().name(), "FP32", List.of(-1L, (long) served.outputWidth()));
-            return new OipMessages.ModelMetadata(model, List.of(Integer.toString(ref.version())), "pytorch_torchscript",
+            String platform = served.kind() == ModelKind.TORCHSCRIPT ? "pytorch_torchscript" : "djl_pytorch";
+            return new OipMessages.ModelMetadata(model, List.of(Integer.toString(ref.version())), platform,
                     List.of(input), List.of(output));
         }
     }

@@ -53,11 +53,6 @@ public final class InputEncoder {
         return modelInputs;
     }
 
-    /** Raw features a request row carries, by name. */
-    public Map<String, FeatureType> features() {
-        return Map.copyOf(features);
-    }
-
     /**
      * @param field the request's name for the rows, for error messages, e.g. {@code instances}
      * @throws InvalidFeatures naming {@code field[i].feature}

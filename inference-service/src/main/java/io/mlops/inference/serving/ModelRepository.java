@@ -47,10 +47,6 @@ public final class ModelRepository implements AutoCloseable {
         cache.invalidate(ref);
     }
 
-    public ModelCache<ModelVersionRef, ServedModel> cache() {
-        return cache;
-    }
-
     @Override
     public void close() {
         cache.close();

@@ -3,6 +3,7 @@ package io.mlops.inference.serving;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.inference.batching.BatchingExecutor;
 import io.mlops.runtime.archive.Directories;
+import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.runtime.artifact.OutputSpec;
 import io.mlops.runtime.inference.LoadedModel;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public final class ServedModel implements AutoCloseable {
 
     public OutputSpec output() {
         return model.output();
+    }
+
+    /** DJL-trained parameters or an imported TorchScript module. */
+    public ModelKind kind() {
+        return model.manifest().kind();
     }
 
     public int inputWidth() {
