@@ -18,13 +18,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A strict streaming pass with Commons CSV (RFC 4180, blank lines skipped) before DuckDB loads the file:
+ * A strict streaming pass with Commons CSV (RFC 4180, blank lines skipped as DuckDB does) before DuckDB loads the file:
  * it reports ragged rows, broken quoting and bad headers with their physical line, which DuckDB's
  * reader does not pin down as exactly, and records where each row starts for validation reports.
  */
 final class CsvPrecheck {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    // DuckDB reads a blank line of a one-column file as a null value, so it must count as a row there.
+    private static final CSVFormat ONE_COLUMN = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? ?(\\d+)");
 
     record Layout(List<String> header, long rows, LineMap lines) {
@@ -34,8 +36,13 @@ final class CsvPrecheck {
     }
 
     static Layout check(Path file) {
+        Layout layout = check(file, FORMAT);
+        return layout.header().size() == 1 ? check(file, ONE_COLUMN) : layout;
+    }
+
+    private static Layout check(Path file, CSVFormat format) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = FORMAT.parse(reader)) {
+                CSVParser parser = format.parse(reader)) {
             return scan(parser);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

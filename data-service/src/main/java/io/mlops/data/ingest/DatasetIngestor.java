@@ -1,7 +1,12 @@
 package io.mlops.data.ingest;
 
+import static io.mlops.data.schema.SqlNames.literal;
+
 import io.mlops.data.schema.DeclaredSchema;
+import io.mlops.data.schema.ValidationReport;
 import io.mlops.domain.data.DataFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +46,7 @@ public final class DatasetIngestor {
      */
     public IngestResult ingest(Path file, DataFormat format, DeclaredSchema declared, Path sampleTarget) {
         try (LoadedDataset dataset = load(file, format)) {
-            var report = declared == null ? null : dataset.validate(declared);
+            ValidationReport report = declared == null ? null : dataset.validate(declared);
             dataset.writeSample(sampleTarget);
             return new IngestResult(format, dataset.rowCount(), dataset.schema(), dataset.profile(), report, sampleTarget);
         }
@@ -57,12 +62,12 @@ public final class DatasetIngestor {
                 Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 return;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (Engine engine = Engine.open(settings)) {
             engine.execute("COPY (SELECT * FROM " + Loader.source(file, format, List.of()) + ") TO "
-                    + io.mlops.data.schema.SqlNames.literal(target.toAbsolutePath().toString()) + " (FORMAT csv, HEADER)");
+                    + literal(target.toAbsolutePath().toString()) + " (FORMAT csv, HEADER)");
         } catch (SQLException e) {
             throw format == DataFormat.PARQUET
                     ? new UnreadableParquet(e.getMessage(), e)
