@@ -33,7 +33,10 @@ public final class DatasetIngestor {
             return new LoadedDataset(engine, settings, format, Loader.load(engine, file, format));
         } catch (SQLException e) {
             engine.close();
-            throw new UnreadableDataset(e.getMessage(), null, e);
+            // Parquet is read lazily through a view: a corrupt page only shows while profiling
+            throw format == DataFormat.PARQUET
+                    ? new UnreadableParquet(e.getMessage().lines().findFirst().orElse(""), e)
+                    : new UnreadableDataset(e.getMessage(), null, e);
         } catch (RuntimeException e) {
             engine.close();
             throw e;

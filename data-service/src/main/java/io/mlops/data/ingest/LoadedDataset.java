@@ -64,8 +64,8 @@ public final class LoadedDataset implements AutoCloseable {
 
     /** Checks declared rules; rows are located by CSV line for CSV, by 1-based row number otherwise. */
     public ValidationReport validate(DeclaredSchema declared) {
-        return new SchemaValidator(engine.connection(), Loader.TABLE, schema.columnNames(), loaded.locatedBy(),
-                loaded.locate(), MAX_OFFENCES).validate(declared);
+        return new SchemaValidator(engine.connection(), Loader.TABLE, loaded.rowColumn(), schema.columnNames(),
+                loaded.locatedBy(), loaded.locate(), MAX_OFFENCES).validate(declared);
     }
 
     /**
@@ -75,7 +75,8 @@ public final class LoadedDataset implements AutoCloseable {
      * @return the number of rows written
      */
     public int writeSample(Path parquetTarget) {
-        String sql = "COPY (SELECT * EXCLUDE (__mlops_row) FROM (SELECT rowid AS __mlops_row, * FROM " + Loader.TABLE
+        String sql = "COPY (SELECT " + loaded.columnList() + " FROM (SELECT " + loaded.rowColumn() + " AS __mlops_row, "
+                + loaded.columnList() + " FROM " + Loader.TABLE
                 + " USING SAMPLE reservoir(" + settings.sampleRows() + " ROWS) REPEATABLE (" + settings.sampleSeed()
                 + ")) ORDER BY __mlops_row) TO " + literal(parquetTarget.toAbsolutePath().toString()) + " (FORMAT parquet)";
         try {
@@ -89,8 +90,8 @@ public final class LoadedDataset implements AutoCloseable {
     /** Writes all rows as CSV with a header (RFC 4180 quoting, ISO dates and timestamps). */
     public void writeCsv(Path target) {
         try {
-            engine.execute("COPY " + Loader.TABLE + " TO " + literal(target.toAbsolutePath().toString())
-                    + " (FORMAT csv, HEADER)");
+            engine.execute("COPY (SELECT " + loaded.columnList() + " FROM " + Loader.TABLE + ") TO "
+                    + literal(target.toAbsolutePath().toString()) + " (FORMAT csv, HEADER)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write CSV: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.mlops.data.ingest;
 import static io.mlops.data.schema.SqlNames.literal;
 
 import io.mlops.data.schema.RowLocation;
+import io.mlops.data.schema.SqlNames;
 import io.mlops.data.schema.TypeInference;
 import io.mlops.domain.data.ColumnSchema;
 import io.mlops.domain.data.ColumnType;
@@ -24,15 +25,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Loads a file into the table {@value #TABLE}, in file order, with base column types (STRING for all
+ * Makes a file queryable as {@value #TABLE} (a table for CSV and JSON Lines, a view over Parquet) with a
+ * column of file positions, with base column types (STRING for all
  * text; CATEGORICAL is decided by the profile). Every engine refusal becomes an {@link InvalidDataset}.
  */
 final class Loader {
 
     static final String TABLE = "data";
+    private static final String PARQUET_ROW = "file_row_number";
     private static final Pattern LINE = Pattern.compile("[Ll]ine:? (\\d+)");
 
-    record Loaded(List<ColumnSchema> columns, long rows, RowLocation locatedBy, LongUnaryOperator locate) {
+    /** {@code rowColumn} holds each row's 0-based position in the file. */
+    record Loaded(List<ColumnSchema> columns, long rows, String rowColumn, RowLocation locatedBy,
+            LongUnaryOperator locate) {
+
+        String columnList() {
+            return columns.stream().map(c -> SqlNames.ident(c.name())).collect(Collectors.joining(", "));
+        }
     }
 
     private Loader() {
@@ -83,7 +92,7 @@ final class Loader {
             if (rows != layout.rows()) {
                 throw new UnreadableDataset("DuckDB read " + rows + " rows where Commons CSV read " + layout.rows(), null, null);
             }
-            return new Loaded(columns, rows, RowLocation.CSV_LINE, layout.lines()::lineOf);
+            return new Loaded(columns, rows, "rowid", RowLocation.CSV_LINE, layout.lines()::lineOf);
         } catch (SQLException e) {
             throw new UnreadableDataset(e.getMessage(), lineIn(e.getMessage()), e);
         }
@@ -96,43 +105,49 @@ final class Loader {
         } catch (SQLException e) {
             throw new MalformedJsonLine(JsonLinesLocator.firstBadLine(file), firstLine(e.getMessage()), e);
         }
-        return typed(engine);
+        try {
+            return typed(engine, "rowid");
+        } catch (SQLException e) {
+            throw new UnreadableDataset(e.getMessage(), null, e);
+        }
     }
 
     private static Loaded parquet(Engine engine, Path file) {
         try {
-            engine.execute("CREATE TABLE " + TABLE + " AS SELECT * FROM " + source(file, DataFormat.PARQUET, null));
+            // A view, not a copy: Parquet is columnar and compressed, so each profiling query re-reading only
+            // the columns it needs is cheaper than materializing every column first (measured on flights-3m).
+            engine.execute("CREATE VIEW " + TABLE + " AS SELECT * FROM read_parquet("
+                    + literal(file.toAbsolutePath().toString()) + ", file_row_number = true)");
+            return typed(engine, PARQUET_ROW);
         } catch (SQLException e) {
             throw new UnreadableParquet(firstLine(e.getMessage()), e);
         }
-        return typed(engine);
     }
 
-    private static Loaded typed(Engine engine) {
-        try {
-            List<ColumnSchema> columns = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            try (Statement statement = engine.connection().createStatement();
-                    ResultSet rs = statement.executeQuery("DESCRIBE " + TABLE)) {
-                while (rs.next()) {
-                    String name = rs.getString("column_name");
-                    if (name.isBlank()) {
-                        throw new BlankColumnName(columns.size() + 1, null);
-                    }
-                    if (!seen.add(name)) {
-                        throw new DuplicateColumnName(name, 1);
-                    }
-                    columns.add(new ColumnSchema(name, TypeInference.fromEngineType(rs.getString("column_type")), true));
+    private static Loaded typed(Engine engine, String rowColumn) throws SQLException {
+        List<ColumnSchema> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (Statement statement = engine.connection().createStatement();
+                ResultSet rs = statement.executeQuery("DESCRIBE " + TABLE)) {
+            while (rs.next()) {
+                String name = rs.getString("column_name");
+                if (name.equals(rowColumn)) {
+                    continue;
                 }
+                if (name.isBlank()) {
+                    throw new BlankColumnName(columns.size() + 1, null);
+                }
+                if (!seen.add(name)) {
+                    throw new DuplicateColumnName(name, 1);
+                }
+                columns.add(new ColumnSchema(name, TypeInference.fromEngineType(rs.getString("column_type")), true));
             }
-            long rows = count(engine);
-            if (rows == 0) {
-                throw new NoDataRows(null);
-            }
-            return new Loaded(columns, rows, RowLocation.ROW_NUMBER, row -> row + 1);
-        } catch (SQLException e) {
-            throw new UnreadableDataset(e.getMessage(), null, e);
         }
+        long rows = count(engine);
+        if (rows == 0) {
+            throw new NoDataRows(null);
+        }
+        return new Loaded(columns, rows, rowColumn, RowLocation.ROW_NUMBER, row -> row + 1);
     }
 
     private static long count(Engine engine) throws SQLException {

@@ -14,27 +14,31 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a declared schema against a loaded DuckDB table, one query per rule: each selects the offending
- * rows in file order (the table's rowid, insertion order being preserved) with their total count as a
+ * rows in file order (by a 0-based row-number column: a table's rowid, or Parquet's file_row_number) with
+ * their total count as a
  * window, limited to the first few.
  */
 public final class SchemaValidator {
 
     private final Connection connection;
     private final String table;
+    private final String rowColumn;
     private final List<String> columns;
     private final RowLocation locatedBy;
     private final LongUnaryOperator locate;
     private final int maxOffences;
 
     /**
+     * @param rowColumn   the 0-based position of a row in the file: "rowid" of a table, "file_row_number" of Parquet
      * @param columns     the table's column names
      * @param locate      maps a 0-based rowid to the location reported ({@code locatedBy})
      * @param maxOffences how many offending rows to keep per rule (20 in the service)
      */
-    public SchemaValidator(Connection connection, String table, List<String> columns, RowLocation locatedBy,
+    public SchemaValidator(Connection connection, String table, String rowColumn, List<String> columns, RowLocation locatedBy,
             LongUnaryOperator locate, int maxOffences) {
         this.connection = connection;
         this.table = table;
+        this.rowColumn = rowColumn;
         this.columns = List.copyOf(columns);
         this.locatedBy = locatedBy;
         this.locate = locate;
@@ -98,16 +102,16 @@ public final class SchemaValidator {
         String idents = key.stream().map(SqlNames::ident).collect(Collectors.joining(", "));
         String value = "concat_ws(', ', " + key.stream().map(k -> "CAST(" + ident(k) + " AS VARCHAR)")
                 .collect(Collectors.joining(", ")) + ")";
-        String sql = "SELECT r, v, count(*) OVER () FROM (SELECT rowid AS r, " + value + " AS v, row_number() OVER "
-                + "(PARTITION BY " + idents + " ORDER BY rowid) AS rn FROM " + table + ") WHERE rn > 1 ORDER BY r LIMIT "
+        String sql = "SELECT r, v, count(*) OVER () FROM (SELECT " + rowColumn + " AS r, " + value + " AS v, row_number() OVER "
+                + "(PARTITION BY " + idents + " ORDER BY " + rowColumn + ") AS rn FROM " + table + ") WHERE rn > 1 ORDER BY r LIMIT "
                 + maxOffences;
         return run(RuleKind.UNIQUE_KEY, name, "unique", sql, List.of());
     }
 
     private RuleOutcome offences(RuleKind kind, String column, String expectation, String value, String condition,
             List<Object> parameters) throws SQLException {
-        String sql = "SELECT rowid, " + value + ", count(*) OVER () FROM " + table + " WHERE " + condition
-                + " ORDER BY rowid LIMIT " + maxOffences;
+        String sql = "SELECT " + rowColumn + ", " + value + ", count(*) OVER () FROM " + table + " WHERE " + condition
+                + " ORDER BY " + rowColumn + " LIMIT " + maxOffences;
         return run(kind, column, expectation, sql, parameters);
     }
 

@@ -3,6 +3,10 @@ package io.mlops.data.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mlops.data.schema.ColumnRule;
+import io.mlops.data.schema.DeclaredSchema;
+import io.mlops.data.schema.Offence;
+import io.mlops.data.schema.RuleOutcome;
 import io.mlops.domain.data.ColumnProfile;
 import io.mlops.domain.data.ColumnType;
 import io.mlops.domain.data.DataFormat;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +61,20 @@ class RealDatasetsTest {
         DatasetProfile fromCsv = assertIris(DataFormat.CSV, TestFiles.dataset("iris.csv"));
         assertThat(assertIris(DataFormat.PARQUET, parquet)).isEqualTo(fromCsv);
         assertThat(assertIris(DataFormat.JSONL, jsonl)).isEqualTo(fromCsv);
+        // iris lists 50 setosa, 50 versicolor, then 50 virginica: rows 101..150 break this rule
+        try (LoadedDataset iris = ingestor.load(parquet, DataFormat.PARQUET)) {
+            RuleOutcome species = iris.validate(new DeclaredSchema(List.of(new ColumnRule("species", false, false,
+                    null, null, List.of("setosa", "versicolor"), null)), null)).outcomes().getFirst();
+            assertThat(species.violations()).isEqualTo(50);
+            assertThat(species.firstOffences()).hasSize(20).first().isEqualTo(new Offence(101, "virginica"));
+            assertThat(iris.writeSample(dir.resolve("sample.parquet"))).isEqualTo(150);
+            iris.writeCsv(dir.resolve("iris-back.csv"));
+        }
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("iris-back.csv")).getFirst())
+                .isEqualTo("sepal_length,sepal_width,petal_length,petal_width,species");
+        try (LoadedDataset back = ingestor.load(dir.resolve("iris-back.csv"), DataFormat.CSV)) {
+            assertThat(back.profile()).isEqualTo(fromCsv);
+        }
     }
 
     private DatasetProfile assertIris(DataFormat format, Path file) {
