@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion benchmark of data-service: flights-3m.parquet and the same rows as CSV, each ingested with
 # profiling and sampling, JVM heap capped at 512 MB, DuckDB on 2 threads. Usage:
-#   bench/data-ingest/run.sh [PARQUET] [RUNS]
+#   bench/data-ingest/run.sh [PARQUET] [RUNS]      (ONLY=parquet skips the CSV part;
+#   EXACT_DISTINCT_MAX_ROWS=N changes where distinct counts become estimates)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -18,7 +19,8 @@ trap 'rm -rf "$cpfile" "$work"' EXIT
 ./mvnw -q -B -ntp -pl data-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >/dev/null
 cp="data-service/target/test-classes:data-service/target/classes:common-domain/target/classes:$(cat "$cpfile")"
-jvm=(java -Xmx512m --enable-native-access=ALL-UNNAMED -Dbench.threads=2 -Dbench.memory=1GB -cp "$cp"
+jvm=(java -Xmx512m --enable-native-access=ALL-UNNAMED -Dbench.threads=2 -Dbench.memory=1GB
+     -Dbench.exactDistinctMaxRows="${EXACT_DISTINCT_MAX_ROWS:-100000}" -cp "$cp"
      io.mlops.data.bench.IngestBench)
 
 run() { # label, args...
@@ -34,5 +36,6 @@ run() { # label, args...
 
 echo "JDK: $JAVA_HOME  cores: $(nproc)  file: $parquet"
 run "Parquet ingest" ingest "$parquet" "$runs"
+[ "${ONLY:-}" = parquet ] && exit 0
 run "convert to CSV (setup, not timed as ingest)" to-csv "$parquet" "$work/flights.csv"
 run "CSV ingest" ingest "$work/flights.csv" "$runs"

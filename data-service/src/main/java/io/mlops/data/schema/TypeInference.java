@@ -54,10 +54,13 @@ public final class TypeInference {
         for (String name : columns) {
             String c = ident(name);
             parts.add("count(" + c + ")");
-            parts.add("count(*) FILTER (regexp_full_match(trim(" + c + "), '[+-]?[0-9]+') AND TRY_CAST(" + c + " AS BIGINT) IS NOT NULL)");
+            // DuckDB casts '1.5' to BIGINT 2 and '1e3' to 1000: integers are written without '.' or exponent
+            parts.add("count(*) FILTER (strpos(" + c + ", '.') = 0 AND NOT contains(lower(" + c + "), 'e')"
+                    + " AND TRY_CAST(" + c + " AS BIGINT) IS NOT NULL)");
             parts.add("count(TRY_CAST(" + c + " AS DOUBLE))");
             parts.add("count(*) FILTER (lower(trim(" + c + ")) IN ('true', 'false'))");
-            parts.add("count(*) FILTER (regexp_full_match(trim(" + c + "), '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}') AND TRY_CAST(" + c + " AS DATE) IS NOT NULL)");
+            // the DATE cast also accepts (and truncates) timestamps: a date alone is at most 10 characters
+            parts.add("count(*) FILTER (length(trim(" + c + ")) <= 10 AND TRY_CAST(" + c + " AS DATE) IS NOT NULL)");
             parts.add("count(TRY_CAST(" + c + " AS TIMESTAMP))");
         }
         List<ColumnType> types = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.util.Arrays;
  *   IngestBench ingest FILE [RUNS]   load + infer + profile + sample, RUNS times in one JVM
  *   IngestBench to-csv FILE TARGET   convert FILE to CSV (to make the CSV variant)
  * </pre>
- * Settings from system properties: bench.threads (2), bench.memory (1GB, DuckDB's native limit).
+ * Settings from system properties: bench.threads (2), bench.memory (1GB, DuckDB's native limit),
+ * bench.exactDistinctMaxRows (100000: above it distinct counts are HyperLogLog estimates).
  * Prints rows/s and wall time per run, and the JVM's peak RSS (VmHWM) at the end.
  */
 public final class IngestBench {
@@ -32,7 +33,8 @@ public final class IngestBench {
         Path file = Path.of(args[1]);
         DataFormat format = FormatDetection.detect(null, file.getFileName().toString(), null);
         IngestSettings settings = new IngestSettings(System.getProperty("bench.memory", "1GB"),
-                Integer.getInteger("bench.threads", 2), null, 10_000, 42L, 100_000L, 50, 20, CategoricalRule.DEFAULT);
+                Integer.getInteger("bench.threads", 2), null, 10_000, 42L, Long.getLong("bench.exactDistinctMaxRows", 100_000L),
+                50, 20, CategoricalRule.DEFAULT);
         DatasetIngestor ingestor = new DatasetIngestor(settings);
         if (args[0].equals("to-csv")) {
             long start = System.nanoTime();
