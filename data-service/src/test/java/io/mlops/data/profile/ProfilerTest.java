@@ -108,6 +108,26 @@ class ProfilerTest {
     }
 
     @Test
+    void anEmptyColumnIsNullableText() {
+        try (LoadedDataset data = load("a,b\n1,\n2,\n", IngestSettings.defaults())) {
+            assertThat(data.schema().column("b").orElseThrow())
+                    .isEqualTo(new io.mlops.domain.data.ColumnSchema("b", ColumnType.STRING, true));
+            assertThat(data.profile().column("b").orElseThrow().nulls()).isEqualTo(2);
+            assertThat(data.profile().column("b").orElseThrow().topValues()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLateDecimalMakesAnIntegerColumnFloat() {
+        List<String> values = new java.util.ArrayList<>(Collections.nCopies(20_000, "3"));
+        values.add("1e3");
+        try (LoadedDataset data = load(column("x", values), IngestSettings.defaults())) {
+            assertThat(data.schema().column("x").orElseThrow().type()).isEqualTo(ColumnType.FLOAT);
+            assertThat(data.profile().column("x").orElseThrow().numeric().max()).isEqualTo(1000.0);
+        }
+    }
+
+    @Test
     void aLateOddValueMakesTheColumnText() {
         List<String> values = new java.util.ArrayList<>(Collections.nCopies(30_000, "1"));
         values.add("n/a");
