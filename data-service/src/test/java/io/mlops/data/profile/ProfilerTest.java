@@ -108,6 +108,25 @@ class ProfilerTest {
     }
 
     @Test
+    void oddColumnNamesAreQuotedSafely() {
+        try (LoadedDataset data = load("\"we\"\"ird name\",x'y\n1,a\n2,b\n", IngestSettings.defaults())) {
+            assertThat(data.schema().columnNames()).containsExactly("we\"ird name", "x'y");
+            assertThat(data.profile().column("we\"ird name").orElseThrow().numeric().mean()).isEqualTo(1.5);
+        }
+    }
+
+    @Test
+    void nestedJsonValuesAreProfiledAsText() {
+        Path file = TestFiles.write(dir, "n.jsonl", "{\"id\":1,\"tags\":[\"a\",\"b\"],\"geo\":{\"lat\":1.5}}\n"
+                + "{\"id\":2,\"tags\":[],\"geo\":{\"lat\":2.5}}\n");
+        try (LoadedDataset data = new DatasetIngestor(IngestSettings.defaults()).load(file, DataFormat.JSONL)) {
+            assertThat(data.schema().columns()).extracting(c -> c.type())
+                    .containsExactly(ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING);
+            assertThat(data.profile().column("geo").orElseThrow().topValues()).hasSize(2);
+        }
+    }
+
+    @Test
     void anEmptyColumnIsNullableText() {
         try (LoadedDataset data = load("a,b\n1,\n2,\n", IngestSettings.defaults())) {
             assertThat(data.schema().column("b").orElseThrow())
