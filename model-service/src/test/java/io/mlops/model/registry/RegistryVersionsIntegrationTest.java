@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlops.domain.model.Task;
 import io.mlops.events.EventJson;
 import io.mlops.events.ModelTrained;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -40,6 +42,19 @@ class RegistryVersionsIntegrationTest extends RegistryTestBase {
     assertThat(events).extracting(e -> e.model().version()).containsExactly(1, 2, 3);
     assertThat(events.get(1).artifactSha256()).isEqualTo(second.artifactSha256());
     assertThat(events.get(1).metrics().values()).containsEntry("accuracy", 0.95);
+  }
+
+  @Test
+  void concurrentRegistrationsOfANewModelGetDistinctConsecutiveNumbers() {
+    String name = uniqueName("race");
+    List<Path> archives = List.of(0.81, 0.82, 0.83, 0.84).stream().map(a -> irisArchive(Map.of("accuracy", a))).toList();
+
+    List<Integer> numbers = archives.stream()
+        .map(a -> CompletableFuture.supplyAsync(() -> registry.register(RegisterVersion.trained(name, a, null, null, null, "t"))))
+        .toList().stream().map(f -> f.join().version()).toList();
+
+    assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4);
+    assertThat(registry.versions(name)).hasSize(4);
   }
 
   @Test
