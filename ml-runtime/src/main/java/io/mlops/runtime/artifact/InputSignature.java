@@ -1,34 +1,37 @@
 package io.mlops.runtime.artifact;
 
+import io.mlops.domain.feature.FittedFeature;
+import io.mlops.domain.feature.FittedFeatureSpec;
 import java.util.HashSet;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import java.util.Set;
 
 /**
  * What the model takes.
  *
  * @param features the raw features a request carries, in order
  * @param transformations the fitted transformation spec turning raw features into model inputs;
- *     opaque here until common-domain has its typed form; may be null (no transformation)
+ *     null when the features enter the network as they are (e.g. an imported TorchScript model)
  * @param modelInputs the columns of the float matrix the network sees, in order; when absent in
- *     JSON it defaults to the feature names (the features go into the network as they are)
+ *     JSON it defaults to the spec's output columns, or to the feature names without a spec
  */
-public record InputSignature(List<Feature> features, JsonNode transformations, List<String> modelInputs) {
+public record InputSignature(List<Feature> features, FittedFeatureSpec transformations, List<String> modelInputs) {
 
   public InputSignature {
     if (features == null || features.isEmpty()) {
       throw new ManifestInvalid("input signature has no features");
     }
     features = List.copyOf(features);
-    if (transformations != null && (transformations.isNull() || transformations.isMissingNode())) {
-      transformations = null;
-    }
+    requireUnique("feature", features.stream().map(Feature::name).toList());
     if (modelInputs == null || modelInputs.isEmpty()) {
-      modelInputs = features.stream().map(Feature::name).toList();
+      modelInputs = transformations != null ? transformations.outputColumns()
+          : features.stream().map(Feature::name).toList();
     }
     modelInputs = List.copyOf(modelInputs);
-    requireUnique("feature", features.stream().map(Feature::name).toList());
     requireUnique("model input", modelInputs);
+    if (transformations != null) {
+      requireConsistent(features, transformations, modelInputs);
+    }
   }
 
   /** Features that enter the network unchanged, each a number. */
@@ -39,6 +42,21 @@ public record InputSignature(List<Feature> features, JsonNode transformations, L
   /** Number of columns of the float matrix given to a predictor. */
   public int width() {
     return modelInputs.size();
+  }
+
+  /** The spec must read only declared features and produce exactly the model inputs, in order. */
+  private static void requireConsistent(List<Feature> features, FittedFeatureSpec spec, List<String> modelInputs) {
+    Set<String> declared = new HashSet<>(features.stream().map(Feature::name).toList());
+    for (FittedFeature feature : spec.features()) {
+      if (!declared.contains(feature.column())) {
+        throw new ManifestInvalid("transformation of '" + feature.name() + "' reads column '" + feature.column()
+            + "', which is not an input feature");
+      }
+    }
+    if (!spec.outputColumns().equals(modelInputs)) {
+      throw new ManifestInvalid("model inputs " + modelInputs + " are not the transformations' output columns "
+          + spec.outputColumns());
+    }
   }
 
   private static void requireUnique(String what, List<String> names) {

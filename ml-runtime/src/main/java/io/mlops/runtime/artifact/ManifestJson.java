@@ -1,6 +1,7 @@
 package io.mlops.runtime.artifact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mlops.domain.feature.FeatureDefinitionInvalid;
 import io.mlops.runtime.architecture.InvalidArchitecture;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,6 +20,7 @@ public final class ManifestJson {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(SerializationFeature.INDENT_OUTPUT)
+      .addModule(TaskJson.module())
       .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
       .build();
 
@@ -67,6 +69,9 @@ public final class ManifestJson {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof ManifestInvalid || t instanceof InvalidArchitecture || t instanceof UnsupportedFormatVersion) {
         return (RuntimeException) t;
+      }
+      if (t instanceof FeatureDefinitionInvalid invalid) {
+        return new ManifestInvalid("input transformations are invalid: " + invalid.getMessage(), invalid);
       }
     }
     return new ManifestInvalid("model.json does not match the format: " + e.getOriginalMessage(), e);

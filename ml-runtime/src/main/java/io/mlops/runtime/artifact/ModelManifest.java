@@ -1,5 +1,7 @@
 package io.mlops.runtime.artifact;
 
+import io.mlops.domain.model.Lineage;
+import io.mlops.domain.model.Task;
 import io.mlops.runtime.architecture.ArchitectureSpec;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.mlops.runtime.artifact;
 
+import io.mlops.domain.model.Task;
 import java.util.List;
 
 /**

@@ -3,6 +3,13 @@ package io.mlops.runtime.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlops.domain.feature.FittedFeature;
+import io.mlops.domain.feature.FittedFeatureSpec;
+import io.mlops.domain.feature.FittedTransformation;
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.domain.id.FeatureSetVersionRef;
+import io.mlops.domain.id.TrainingJobId;
+import io.mlops.domain.model.Task;
 import io.mlops.runtime.architecture.Activation;
 import io.mlops.runtime.architecture.InvalidArchitecture;
 import io.mlops.runtime.architecture.LinearRegressionSpec;
@@ -28,11 +35,13 @@ class ManifestJsonTest {
     assertThat(manifest.architecture()).isEqualTo(new MlpSpec(List.of(16, 8), Activation.RELU, 0.1));
     assertThat(manifest.input().width()).isEqualTo(4);
     assertThat(manifest.input().features().getFirst()).isEqualTo(new Feature("sepal_length", FeatureType.NUMBER));
-    assertThat(manifest.input().transformations().get("steps").get(0).get("mean").doubleValue()).isEqualTo(5.84);
+    assertThat(manifest.input().transformations().features().getFirst().transformations())
+        .containsExactly(new FittedTransformation.Standardize(5.84, 0.83));
     assertThat(manifest.output().units()).isEqualTo(3);
     assertThat(manifest.metrics()).containsEntry("accuracy", 0.967);
-    assertThat(manifest.lineage().dataset().version()).isEqualTo(3L);
-    assertThat(manifest.lineage().featureSet().name()).isEqualTo("iris-standardized");
+    assertThat(manifest.lineage().dataset()).isEqualTo(new DatasetVersionRef("iris", 3));
+    assertThat(manifest.lineage().featureSet()).isEqualTo(new FeatureSetVersionRef("iris-standardized", 2));
+    assertThat(manifest.lineage().trainingJob()).isEqualTo(TrainingJobId.of("5b0e6f1c-8f0e-4a57-9d0a-2f4c1c9e7a11"));
   }
 
   @Test
@@ -108,5 +117,23 @@ class ManifestJsonTest {
     assertThat(new OutputSpec(Task.BINARY, List.of("benign", "malignant"), null).units()).isEqualTo(1);
     assertThat(new OutputSpec(Task.MULTICLASS, List.of("a", "b", "c", "d"), null).units()).isEqualTo(4);
     assertThat(new OutputSpec(Task.REGRESSION, List.of(), null).units()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesTransformationsThatDoNotMatchTheSignature() throws IOException {
+    var features = List.of(new Feature("x", FeatureType.NUMBER));
+    var readsUnknown = new FittedFeatureSpec(List.of(new FittedFeature("y", "y", List.of())));
+    var standardized = new FittedFeatureSpec(List.of(new FittedFeature("x_std", "x",
+        List.of(new FittedTransformation.Standardize(1.0, 2.0)))));
+
+    assertThatThrownBy(() -> new InputSignature(features, readsUnknown, null))
+        .isInstanceOf(ManifestInvalid.class).hasMessageContaining("'y', which is not an input feature");
+    assertThatThrownBy(() -> new InputSignature(features, standardized, List.of("x")))
+        .isInstanceOf(ManifestInvalid.class).hasMessageContaining("[x_std]");
+    assertThat(new InputSignature(features, standardized, null).modelInputs()).containsExactly("x_std");
+    assertThatThrownBy(() -> ManifestJson.fromJson(example().replace("\"standardize\"", "\"sharpen\"")))
+        .isInstanceOf(ManifestInvalid.class);
+    assertThatThrownBy(() -> ManifestJson.fromJson(example().replace("\"multiclass\"", "\"ranking\"")))
+        .isInstanceOf(ManifestInvalid.class).hasMessageContaining("unknown task 'ranking'");
   }
 }

@@ -3,11 +3,11 @@ package io.mlops.runtime.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlops.domain.model.Task;
 import io.mlops.runtime.artifact.InputSignature;
 import io.mlops.runtime.artifact.ManifestJson;
 import io.mlops.runtime.artifact.ModelManifest;
 import io.mlops.runtime.artifact.OutputSpec;
-import io.mlops.runtime.artifact.Task;
 import io.mlops.runtime.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

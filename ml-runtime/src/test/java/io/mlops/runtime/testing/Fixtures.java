@@ -1,10 +1,13 @@
 package io.mlops.runtime.testing;
 
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.domain.id.FeatureSetVersionRef;
+import io.mlops.domain.id.TrainingJobId;
+import io.mlops.domain.model.Lineage;
+import io.mlops.domain.model.Task;
 import io.mlops.runtime.artifact.InputSignature;
-import io.mlops.runtime.artifact.Lineage;
 import io.mlops.runtime.artifact.ModelManifest;
 import io.mlops.runtime.artifact.OutputSpec;
-import io.mlops.runtime.artifact.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +29,8 @@ public final class Fixtures {
   public static ModelManifest irisTorchScript() {
     return ModelManifest.torchScript(InputSignature.ofNumbers(IRIS_FEATURES),
         new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"), Map.of("accuracy", 0.97),
-        new Lineage(new Lineage.DatasetRef("iris", 1, "ab".repeat(32)), new Lineage.FeatureSetRef("iris-raw", 1), "job-1"));
+        new Lineage(new DatasetVersionRef("iris", 1), "ab".repeat(32), new FeatureSetVersionRef("iris-raw", 1),
+            TrainingJobId.of("00000000-0000-0000-0000-000000000001")));
   }
 
   public static ModelManifest digitsTorchScript() {

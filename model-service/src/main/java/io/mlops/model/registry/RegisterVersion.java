@@ -1,0 +1,46 @@
+package io.mlops.model.registry;
+
+import io.mlops.domain.model.Hyperparameters;
+import io.mlops.domain.model.Lineage;
+import io.mlops.domain.model.Metrics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A new version to register: a packed ml-runtime archive (model.json + parameters) and what the
+ * registry records beside it. Task, kind and signature are read from the archive's model.json, so
+ * they cannot disagree with it; metrics and lineage default to the manifest's when null.
+ *
+ * @param archive a local file; the registry copies it into its blob store and never modifies or deletes it
+ * @param createdBy the actor (user or training job) registering it
+ * @param sourceSha256 imports: the SHA-256 of the uploaded module; null for trained models
+ */
+public record RegisterVersion(
+    String model,
+    Path archive,
+    Metrics metrics,
+    Hyperparameters hyperparameters,
+    Lineage lineage,
+    Map<String, String> tags,
+    String description,
+    String createdBy,
+    ModelSource source,
+    String sourceSha256) {
+
+  public RegisterVersion {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(archive, "archive");
+    Objects.requireNonNull(source, "source");
+    hyperparameters = hyperparameters == null ? new Hyperparameters(Map.of()) : hyperparameters;
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    createdBy = createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy;
+  }
+
+  /** What a training job registers; the model is created if it does not exist yet. */
+  public static RegisterVersion trained(String model, Path archive, Metrics metrics, Hyperparameters hyperparameters,
+      Lineage lineage, String createdBy) {
+    return new RegisterVersion(model, archive, metrics, hyperparameters, lineage, Map.of(), null, createdBy,
+        ModelSource.TRAINED, null);
+  }
+}
