@@ -1,7 +1,6 @@
 package io.mlops.inference.serving;
 
 import io.mlops.domain.feature.FeatureNotComputable;
-import io.mlops.domain.feature.FeatureSpecJson;
 import io.mlops.domain.feature.FeatureTransformer;
 import io.mlops.runtime.artifact.Feature;
 import io.mlops.runtime.artifact.FeatureType;
@@ -33,7 +32,7 @@ public final class InputEncoder {
             this.transformer = null;
             this.transformedIndex = null;
         } else {
-            this.transformer = FeatureSpecJson.readFitted(signature.transformations().toString()).transformer();
+            this.transformer = signature.transformations().transformer();
             List<String> produced = transformer.outputColumns();
             this.transformedIndex = modelInputs.stream().mapToInt(produced::indexOf).toArray();
             for (int i = 0; i < transformedIndex.length; i++) {

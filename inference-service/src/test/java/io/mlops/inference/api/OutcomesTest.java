@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mlops.runtime.artifact.OutputSpec;
-import io.mlops.runtime.artifact.Task;
+import io.mlops.domain.model.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

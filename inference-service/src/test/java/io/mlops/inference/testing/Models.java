@@ -6,7 +6,8 @@ import io.mlops.runtime.artifact.InputSignature;
 import io.mlops.runtime.artifact.ModelArchive;
 import io.mlops.runtime.artifact.ModelManifest;
 import io.mlops.runtime.artifact.OutputSpec;
-import io.mlops.runtime.artifact.Task;
+import io.mlops.domain.feature.FeatureSpecJson;
+import io.mlops.domain.model.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The shared TorchScript fixtures (iris_mlp.pt, digits_mlp.pt, exported by PyTorch) packed as model archives
@@ -49,7 +49,7 @@ public final class Models {
         }
         spec.append("]}");
         var signature = new InputSignature(IRIS_FEATURES.stream().map(n -> new Feature(n, FeatureType.NUMBER)).toList(),
-                new ObjectMapper().readTree(spec.toString()), IRIS_FEATURES);
+                FeatureSpecJson.readFitted(spec.toString()), IRIS_FEATURES);
         return archive(folder, "iris-std.zip", "iris_mlp.pt", ModelManifest.torchScript(signature,
                 new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"), Map.of(), null));
     }
