@@ -1,0 +1,12 @@
+package io.mlops.feature.materialization;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code chunk-rows}: rows per COPY write, progress update and Redis pipeline, which bounds the
+ * memory of a job; {@code threads}: jobs that run at once.
+ */
+@ConfigurationProperties("mlops.feature.materialization")
+record MaterializationProperties(@DefaultValue("5000") int chunkRows, @DefaultValue("1") int threads) {
+}
