@@ -11,6 +11,6 @@ class ColumnTypeUnsuitable extends ApiProblem {
         super(HttpStatus.UNPROCESSABLE_CONTENT, role + " column '" + column + "' is " + type + " but must be " + needs);
         with("column", column);
         with("role", role);
-        with("type", type.name());
+        with("columnType", type.name());
     }
 }

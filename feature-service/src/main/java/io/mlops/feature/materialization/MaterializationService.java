@@ -22,10 +22,12 @@ class MaterializationService implements MaterializationScheduler {
     private final JobRepository jobs;
     private final Materializer materializer;
     private final ExecutorService pool;
+    private final boolean resumeOnStartup;
 
     MaterializationService(JobRepository jobs, Materializer materializer, MaterializationProperties properties) {
         this.jobs = jobs;
         this.materializer = materializer;
+        this.resumeOnStartup = properties.resumeOnStartup();
         this.pool = Executors.newFixedThreadPool(Math.max(1, properties.threads()),
                 Thread.ofPlatform().name("materialize-", 0).daemon(true).factory());
     }
@@ -49,6 +51,9 @@ class MaterializationService implements MaterializationScheduler {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
+        if (!resumeOnStartup) {
+            return;
+        }
         jobs.unfinished().forEach(this::submit);
     }
 

@@ -11,6 +11,7 @@ import io.mlops.support.outbox.OutboxWriter;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Materializer {
 
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
+
+    private static final int ONLINE_ATTEMPTS = 3;
 
     private final JobRepository jobs;
     private final FeatureSetRepository featureSets;
@@ -43,6 +46,24 @@ class Materializer {
         this.tx = tx;
     }
 
+    /**
+     * Redis writes are retried a few times: they are idempotent, and a connection handshake that
+     * misses the short command timeout on a busy host should not fail a long offline write.
+     */
+    private long writeOnline(FeatureSet set, FeatureSetVersion version) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return online.write(set, version);
+            } catch (DataAccessException e) {
+                if (attempt == ONLINE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Writing {} to Redis failed (attempt {}), retrying: {}", version.ref(), attempt, e.getMessage());
+                Thread.sleep(250L * attempt);
+            }
+        }
+    }
+
     void run(UUID id) {
         MaterializationJob job = jobs.find(id).orElse(null);
         if (job == null) {
@@ -56,7 +77,7 @@ class Materializer {
                 return;
             }
             long rows = offline.write(set, version, data, done -> jobs.progress(id, done));
-            long entities = online.write(set, version);
+            long entities = writeOnline(set, version);
             tx.executeWithoutResult(status -> {
                 jobs.succeeded(id, rows);
                 outbox.append(new FeaturesCreated(set.id(), version.ref(),

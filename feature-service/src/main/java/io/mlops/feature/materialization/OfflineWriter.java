@@ -100,7 +100,7 @@ class OfflineWriter {
                 throw new IllegalStateException("row " + (rows + 1) + ": " + e.getMessage(), e);
             }
             CopyText line = new CopyText(text);
-            line.number(rows).value(EntityKeys.of(row, set.entityColumns()));
+            line.value(rows).value(EntityKeys.of(row, set.entityColumns()));
             for (String column : set.entityColumns()) {
                 line.value(EntityKeys.text(row.get(column)));
             }

@@ -1,6 +1,5 @@
 package io.mlops.feature.source;
 
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.http.HttpClient;
@@ -29,11 +28,11 @@ class RestDatasetSource implements DatasetSource {
 
     private final RestClient http;
 
-    RestDatasetSource(RestClient.Builder builder, DataServiceProperties properties) {
+    RestDatasetSource(DataServiceProperties properties) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.dataServiceConnectTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.dataServiceReadTimeout());
-        this.http = builder.clone().baseUrl(properties.dataServiceUrl().toString()).requestFactory(factory).build();
+        this.http = RestClient.builder().baseUrl(properties.dataServiceUrl().toString()).requestFactory(factory).build();
     }
 
     @Override
