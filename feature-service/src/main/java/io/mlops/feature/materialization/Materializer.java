@@ -1,5 +1,7 @@
 package io.mlops.feature.materialization;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.mlops.domain.id.DatasetVersionRef;
 import io.mlops.events.FeaturesCreated;
 import io.mlops.feature.featureset.FeatureSet;
@@ -34,9 +36,10 @@ class Materializer {
     private final OnlineWriter online;
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
+    private final MeterRegistry meters;
 
     Materializer(JobRepository jobs, FeatureSetRepository featureSets, DatasetSource source, OfflineWriter offline,
-                 OnlineWriter online, OutboxWriter outbox, TransactionTemplate tx) {
+                 OnlineWriter online, OutboxWriter outbox, TransactionTemplate tx, MeterRegistry meters) {
         this.jobs = jobs;
         this.featureSets = featureSets;
         this.source = source;
@@ -44,6 +47,7 @@ class Materializer {
         this.online = online;
         this.outbox = outbox;
         this.tx = tx;
+        this.meters = meters;
     }
 
     /**
@@ -69,11 +73,14 @@ class Materializer {
         if (job == null) {
             return;
         }
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
         try {
             FeatureSet set = featureSets.require(job.featureSet());
             FeatureSetVersion version = featureSets.requireVersion(job.featureSet(), job.version());
             DatasetVersionInfo data = source.version(version.dataset(), version.datasetVersion());
             if (!jobs.start(id, data.rowCount())) {
+                outcome = "skipped";
                 return;
             }
             long rows = offline.write(set, version, data, done -> jobs.progress(id, done));
@@ -83,10 +90,14 @@ class Materializer {
                 outbox.append(new FeaturesCreated(set.id(), version.ref(),
                         new DatasetVersionRef(version.dataset(), version.datasetVersion()), version.outputColumns(), rows, true));
             });
+            outcome = "succeeded";
+            meters.counter("mlops.feature.materialized.rows", "feature_set", set.name()).increment(rows);
             log.info("Materialized {}: {} rows offline, {} entities online", version.ref(), rows, entities);
         } catch (Exception e) {
             log.warn("Materialization {} of {}@{} failed", id, job.featureSet(), job.version(), e);
             jobs.failed(id, e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            sample.stop(meters.timer("mlops.feature.materialization", "feature_set", job.featureSet(), "outcome", outcome));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.mlops.feature.online;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mlops.feature.featureset.EntityKeys;
 import io.mlops.feature.featureset.FeatureSet;
-import io.mlops.feature.featureset.FeatureSetRepository;
 import io.mlops.feature.featureset.FeatureSetVersion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,21 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Online lookup: up to 1,000 entities per call, answered from one Redis MGET. An entity without a
  * value is reported as missing, not as an error. Without {@code version}, the newest version whose
- * materialization succeeded is read.
+ * materialization succeeded is read (as {@link OnlineCatalog} last saw it).
  */
 @RestController
 class OnlineController {
 
     private final OnlineStore store;
-    private final FeatureSetRepository repository;
-    private final JdbcClient jdbc;
-    /** Versions are immutable, so their definitions can be kept once read. */
-    private final Map<String, FeatureSetVersion> versions = new ConcurrentHashMap<>();
+    private final OnlineCatalog catalog;
 
-    OnlineController(OnlineStore store, FeatureSetRepository repository, JdbcClient jdbc) {
+    OnlineController(OnlineStore store, OnlineCatalog catalog) {
         this.store = store;
-        this.repository = repository;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     record OnlineRequest(@NotEmpty @Size(max = 1000) List<Object> entities, Integer version) {
@@ -51,10 +44,9 @@ class OnlineController {
 
     @PostMapping("/api/v1/feature-sets/{name}/online")
     OnlineResponse lookup(@PathVariable String name, @Valid @RequestBody OnlineRequest request) {
-        FeatureSet set = repository.require(name);
-        int number = request.version() != null ? request.version() : latestMaterialized(name);
-        FeatureSetVersion version = versions.computeIfAbsent(name + "@" + number,
-                k -> repository.requireVersion(name, number));
+        FeatureSet set = catalog.set(name);
+        int number = request.version() != null ? request.version() : catalog.latestMaterialized(name);
+        FeatureSetVersion version = catalog.version(name, number);
         List<String> keys = new ArrayList<>(request.entities().size());
         for (int i = 0; i < request.entities().size(); i++) {
             keys.add(key(set, request.entities().get(i), i));
@@ -75,14 +67,6 @@ class OnlineController {
             results.add(new EntityFeatures(request.entities().get(i), byName, null));
         }
         return new OnlineResponse(name, number, columns, results);
-    }
-
-    private int latestMaterialized(String name) {
-        return jdbc.sql("""
-                SELECT version FROM materialization_job WHERE feature_set = ? AND state = 'SUCCEEDED'
-                ORDER BY version DESC LIMIT 1""")
-                .param(name).query(Integer.class).optional()
-                .orElseThrow(() -> new io.mlops.feature.featureset.FeatureSetVersionNotFound(name, "materialized"));
     }
 
     private static String key(FeatureSet set, Object entity, int index) {
