@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 class MaterializationAndOnlineIntegrationTest extends FeatureStoreTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.redis.connection.RedisConnectionFactory redis;
+
     static final String SEATTLE_FEATURES = """
             [{"name":"precipitation","column":"precipitation","transformations":[
                 {"type":"impute","strategy":"median"},{"type":"log1p"},{"type":"standardize"}]},
@@ -132,6 +135,41 @@ class MaterializationAndOnlineIntegrationTest extends FeatureStoreTestSupport {
         assertThat(first.get("petal_length").asDouble()).isEqualTo(0.0);
         assertThat(first.get("petal_width").asDouble()).isCloseTo(0.1 / 2.4, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(online.get("results").get(3).get("missing").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLookupOfAHundredEntitiesIsOneRedisCommand() {
+        createMaterialized("""
+                {"name":"iris-commands","dataset":"iris","datasetVersion":1,"entityColumns":["id"],
+                 "features":[{"name":"sepal_length","column":"sepal_length","transformations":[{"type":"standardize"}]},
+                             {"name":"sepal_width","column":"sepal_width","transformations":[{"type":"standardize"}]}]}""");
+        String entities = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        lookup("iris-commands", "{\"entities\":[" + entities + "]}");   // warms the catalog: definitions, latest version
+        Map<String, Long> before = commandCalls();
+        JsonNode online = lookup("iris-commands", "{\"entities\":[" + entities + "]}");
+        Map<String, Long> after = commandCalls();
+        assertThat(online.get("results").size()).isEqualTo(100);
+        assertThat(online.get("results").get(99).has("features")).isTrue();
+        // INFO commandstats counts calls per command: one MGET, no data command besides it
+        // (the first INFO and connection housekeeping such as HELLO or PING are not the lookup's)
+        Set<String> housekeeping = Set.of("cmdstat_info", "cmdstat_hello", "cmdstat_ping", "cmdstat_client|setinfo");
+        after.keySet().stream().filter(command -> !housekeeping.contains(command)).forEach(command ->
+                assertThat(after.get(command) - before.getOrDefault(command, 0L)).as(command)
+                        .isEqualTo(command.equals("cmdstat_mget") ? 1L : 0L));
+    }
+
+    private Map<String, Long> commandCalls() {
+        try (var connection = redis.getConnection()) {
+            java.util.Properties stats = connection.serverCommands().info("commandstats");
+            Map<String, Long> calls = new java.util.HashMap<>();
+            stats.forEach((k, v) -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("calls=(\\d+)").matcher(v.toString());
+                if (m.find()) {
+                    calls.put(k.toString(), Long.parseLong(m.group(1)));
+                }
+            });
+            return calls;
+        }
     }
 
     @Test
