@@ -1,0 +1,136 @@
+package io.mlops.feature.featureset;
+
+import io.mlops.domain.feature.FeatureDefinition;
+import io.mlops.domain.feature.FeatureNotComputable;
+import io.mlops.domain.feature.FittedFeatureSpec;
+import io.mlops.domain.id.FeatureSetId;
+import io.mlops.domain.id.Names;
+import io.mlops.feature.source.DatasetSource;
+import io.mlops.feature.source.DatasetVersionInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates feature sets and their versions: fit first (outside any transaction: it streams the
+ * dataset), then store the definition, the version and its queued materialization in one transaction.
+ */
+@Service
+public class FeatureSetService {
+
+    private final FeatureSetRepository repository;
+    private final DatasetSource source;
+    private final DefinitionFitting fitting;
+    private final MaterializationScheduler scheduler;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    FeatureSetService(FeatureSetRepository repository, DatasetSource source, DefinitionFitting fitting,
+                      MaterializationScheduler scheduler, TransactionTemplate tx, JsonMapper json) {
+        this.repository = repository;
+        this.source = source;
+        this.fitting = fitting;
+        this.scheduler = scheduler;
+        this.tx = tx;
+        this.json = json;
+    }
+
+    /** A created version and the materialization job that fills its stores. */
+    public record Created(FeatureSetVersion version, UUID materialization, boolean existed) {
+    }
+
+    Created create(FeatureSetRequest request) {
+        String name = checkName(request.name());
+        if (repository.find(name).isPresent()) {
+            throw new FeatureSetAlreadyExists(name);
+        }
+        FeatureSet set = new FeatureSet(name, FeatureSetId.random(), request.dataset(), request.datasetVersion(),
+                request.entityColumns(), blankToNull(request.eventTimeColumn()), request.ttl(), request.labelColumns(),
+                definitions(request.features()), Instant.now(clock));
+        DatasetVersionInfo data = resolve(set, set.datasetVersion());
+        FittedFeatureSpec fitted = fitting.fit(set, data);
+        return tx.execute(status -> {
+            if (repository.find(name).isPresent()) {
+                throw new FeatureSetAlreadyExists(name);
+            }
+            repository.insert(set);
+            return store(set, data, fitted, 1);
+        });
+    }
+
+    /**
+     * A new version of {@code name} fitted on {@code datasetVersion} (null: the latest, or the fixed
+     * version of the definition). Asking again for the same dataset version returns the existing
+     * version and re-materializes it, which is idempotent.
+     */
+    public Created newVersion(String name, Integer datasetVersion) {
+        FeatureSet set = repository.require(name);
+        DatasetVersionInfo data = resolve(set, datasetVersion != null ? datasetVersion : set.datasetVersion());
+        Optional<FeatureSetVersion> existing = repository.findByDatasetVersion(name, data.version());
+        if (existing.isPresent()) {
+            UUID job = tx.execute(status -> scheduler.schedule(existing.get().ref()));
+            return new Created(existing.get(), job, true);
+        }
+        FittedFeatureSpec fitted = fitting.fit(set, data);
+        return tx.execute(status -> {
+            repository.lock(name);
+            Optional<FeatureSetVersion> raced = repository.findByDatasetVersion(name, data.version());
+            if (raced.isPresent()) {
+                return new Created(raced.get(), scheduler.schedule(raced.get().ref()), true);
+            }
+            return store(set, data, fitted, repository.nextVersion(name));
+        });
+    }
+
+    private Created store(FeatureSet set, DatasetVersionInfo data, FittedFeatureSpec fitted, int number) {
+        FeatureSetVersion version = new FeatureSetVersion(set.name(), number, set.dataset(), data.version(), data.sha256(),
+                data.schema(), fitted, offlineTable(set.id(), number), Instant.now(clock));
+        repository.insert(version);
+        return new Created(version, scheduler.schedule(version.ref()), false);
+    }
+
+    private DatasetVersionInfo resolve(FeatureSet set, Integer version) {
+        return version == null ? source.latest(set.dataset()) : source.version(set.dataset(), version);
+    }
+
+    /** Postgres identifiers stop at 63 bytes and set names may hold '.' or '-': name tables by id. */
+    static String offlineTable(FeatureSetId id, int version) {
+        return "offline_" + id.value().toString().replace("-", "") + "_v" + version;
+    }
+
+    private List<FeatureDefinition> definitions(List<JsonNode> nodes) {
+        List<FeatureDefinition> definitions = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                definitions.add(json.treeToValue(nodes.get(i), FeatureDefinition.class));
+            } catch (RuntimeException e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof FeatureNotComputable invalid) {
+                        throw new FeatureCannotBeComputed(invalid);
+                    }
+                }
+                throw new FeatureDefinitionUnreadable(i, e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        return definitions;
+    }
+
+    private static String checkName(String name) {
+        if (!Names.isValid(name)) {
+            throw new FeatureSetNameInvalid(name);
+        }
+        return name;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,66 @@
+package io.mlops.feature.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mlops.domain.data.DataFormat;
+import io.mlops.domain.id.DatasetId;
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.events.DataIngested;
+import io.mlops.events.EventEnvelope;
+import io.mlops.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** DataIngested for a dataset refits and materializes the sets that follow its latest version, and only those. */
+class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Test
+    void aNewDatasetVersionGivesFollowingSetsANewMaterializedVersion() {
+        byte[] full = FixtureDataService.resource("iris.csv");
+        DATA.add("iris-live", FixtureDataService.IRIS, full);
+        JsonNode first = createMaterialized("""
+                {"name":"iris-follow","dataset":"iris-live","entityColumns":["id"],"labelColumns":["species"],
+                 "features":[{"name":"petal_length","column":"petal_length","transformations":[{"type":"standardize"}]}]}""");
+        assertThat(first.get("version").get("datasetVersion").asInt()).isEqualTo(1);
+        createMaterialized("""
+                {"name":"iris-pinned","dataset":"iris-live","datasetVersion":1,"entityColumns":["id"],
+                 "features":[{"name":"petal_length","column":"petal_length","transformations":[{"type":"standardize"}]}]}""");
+
+        // version 2: the first 100 rows only (setosa and versicolor)
+        String firstHundred = new String(full, StandardCharsets.UTF_8).lines().limit(101).collect(Collectors.joining("\n", "", "\n"));
+        byte[] smaller = firstHundred.getBytes(StandardCharsets.UTF_8);
+        int v2 = DATA.add("iris-live", FixtureDataService.IRIS, smaller);
+        var envelope = EventEnvelope.wrap("data-service", new DataIngested(DatasetId.random(), new DatasetVersionRef("iris-live", v2),
+                DataFormat.CSV, FixtureDataService.IRIS, 100, smaller.length, "not-checked"), Clock.systemUTC());
+        kafka.send(Topics.DATA_INGESTED, envelope.key(), envelope);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode versions = get("/api/v1/feature-sets/iris-follow").get("versions");
+            assertThat(versions.size()).isEqualTo(2);
+            assertThat(versions.get(1).get("datasetVersion").asInt()).isEqualTo(v2);
+            JsonNode jobs = get("/api/v1/feature-sets/iris-follow/versions/2/materializations");
+            assertThat(jobs.get(0).get("state").asString()).isEqualTo("SUCCEEDED");
+            assertThat(jobs.get(0).get("rowsDone").asLong()).isEqualTo(100);
+        });
+        assertThat(get("/api/v1/feature-sets/iris-pinned").get("versions").size()).isEqualTo(1);
+
+        // lookups default to the newest materialized version: id 150 is not in version 2
+        JsonNode online = JSON.readTree(post("/api/v1/feature-sets/iris-follow/online", "{\"entities\":[100,150]}").getBody());
+        assertThat(online.get("version").asInt()).isEqualTo(2);
+        assertThat(online.get("results").get(0).has("features")).isTrue();
+        assertThat(online.get("results").get(1).get("missing").asBoolean()).isTrue();
+        // version 2 refitted its mean on its own 100 rows, so it differs from version 1's
+        double meanV1 = first.get("version").at("/fittedSpec/features/0/transformations/0/mean").asDouble();
+        double meanV2 = get("/api/v1/feature-sets/iris-follow/versions/2").at("/fittedSpec/features/0/transformations/0/mean").asDouble();
+        assertThat(meanV2).isNotEqualTo(meanV1);
+    }
+}
