@@ -2,13 +2,23 @@ package io.mlops.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.domain.id.ModelId;
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.domain.model.Lineage;
+import io.mlops.domain.model.Metrics;
+import io.mlops.domain.model.Task;
 import io.mlops.events.EventEnvelope;
+import io.mlops.events.ModelTrained;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import io.mlops.testsupport.RealInfrastructure;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +35,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,6 +53,13 @@ import org.springframework.web.client.RestClient;
 class MonitoringPipelineIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static final DataServiceStub DATA_SERVICE = new DataServiceStub();
+
+    @DynamicPropertySource
+    static void dataService(DynamicPropertyRegistry registry) {
+        registry.add("mlops.monitoring.data-service-url", DATA_SERVICE::url);
+    }
 
     @LocalServerPort int port;
     @Autowired KafkaTemplate<Object, Object> kafka;
@@ -167,6 +187,60 @@ class MonitoringPipelineIntegrationTest {
         var badCsv = http().put().uri("/api/v1/models/{m}/versions/2/reference?label=nope", model.model())
                 .contentType(MediaType.parseMediaType("text/csv")).body("a,b\n1,2\n").retrieve().toEntity(String.class);
         assertThat(badCsv.getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
+    void modelTrainedFetchesTheLineageDatasetSampleOnceAndKeepsTheTrainingMetrics() {
+        ModelVersionRef model = new ModelVersionRef("weather-trained-" + UUID.randomUUID().toString().substring(0, 8), 2);
+        var trained = new ModelTrained(ModelId.random(), model, Task.MULTICLASS, new Metrics(Map.of("accuracy", 0.87)),
+                new Lineage(new DatasetVersionRef("weather", 3), null, null, null), "ab".repeat(32));
+        var envelope = EventEnvelope.wrap("model-service", trained, Clock.systemUTC());
+        int before = DATA_SERVICE.sampleFetches.get();
+        kafka.send(Topics.MODELS_TRAINED, trained.aggregateKey(), envelope);
+        kafka.send(Topics.MODELS_TRAINED, trained.aggregateKey(), envelope); // redelivered: applied once
+
+        await().atMost(WAIT).until(() -> http().get().uri("/api/v1/models/{m}/versions/2/reference", model.model())
+                .retrieve().toBodilessEntity().getStatusCode().value() == 200);
+        Map<String, Object> reference = http().get().uri("/api/v1/models/{m}/versions/2/reference", model.model()).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(reference).containsEntry("sampleRows", 731).containsEntry("labelColumn", "weather").containsEntry("dataset", "weather@3")
+                .containsEntry("trainingMetrics", Map.of("accuracy", 0.87));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> DATA_SERVICE.sampleFetches.get() == before + 1);
+    }
+
+    /** Runs only where Debian's chromium is installed (/usr/bin/chromium); CI machines without it skip this test alone. */
+    @Test
+    void theDashboardDrawsDriftQualityAndLatencyInHeadlessChromium() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), "needs /usr/bin/chromium");
+        ModelVersionRef model = registerWeatherModel("weather-dashboard");
+        publish(model, WeatherTraffic.spreadSample(0, 100), 0.0);
+        publish(model, WeatherTraffic.spreadSample(4, 100), 10.0);
+        awaitClosedWindows(model, 2);
+        String url = "http://localhost:" + port + "/dashboard?model=" + model.model();
+
+        String dom = HeadlessChromium.dumpDom(url);
+        assertThat(dom).contains("data-ready=\"true\"").contains("data-series=\"temp_max (KOLMOGOROV_SMIRNOV)\"")
+                .contains("data-series=\"drift share\"").contains("data-series=\"p95\"").contains("2 closed windows");
+
+        Path png = Path.of("target", "dashboard-screenshot.png");
+        Files.deleteIfExists(png);
+        HeadlessChromium.screenshot(url, png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        // the header's dark blue and the first series' blue are both on the page: it was drawn, not blank
+        assertThat(hasColor(image, 0x1f2d3d)).isTrue();
+        assertThat(hasColor(image, 0x2e86de)).isTrue();
+    }
+
+    private static boolean hasColor(BufferedImage image, int rgb) {
+        for (int y = 0; y < image.getHeight(); y += 1) {
+            for (int x = 0; x < image.getWidth(); x += 1) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // --- helpers
