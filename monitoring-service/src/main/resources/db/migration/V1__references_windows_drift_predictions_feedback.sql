@@ -29,6 +29,7 @@ CREATE TABLE monitoring_window (
     ended_at         timestamptz,
     rows             bigint      NOT NULL DEFAULT 0,
     drift_share      double precision,
+    drift_share_threshold double precision,
     dataset_drift    boolean,
     prediction_drift boolean,
     latency_p50_ms   double precision,

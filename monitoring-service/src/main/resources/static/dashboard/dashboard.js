@@ -32,7 +32,7 @@ function lineChart(container, series, opts = {}) {
     el('text', {x: L - 4, y: sy(y) + 4, 'text-anchor': 'end', 'font-size': 10}, svg).textContent = +y.toPrecision(3);
   }
   el('text', {x: W - R, y: H - 6, 'text-anchor': 'end', 'font-size': 10}, svg).textContent = 'window';
-  if (opts.threshold !== undefined) {
+  if (opts.threshold != null) {
     el('line', {x1: L, x2: W - R, y1: sy(opts.threshold), y2: sy(opts.threshold), stroke: '#c0392b', 'stroke-dasharray': '4 3'}, svg);
   }
   series.forEach((s, i) => {
@@ -71,7 +71,7 @@ async function show(model, version) {
   lineChart(document.getElementById('feature-drift'),
     seriesBy(closed, w => w.columns, c => `${c.column} (${c.method})`, c => c.statistic));
   lineChart(document.getElementById('drift-share'),
-    [{name: 'drift share', points: closed.map(w => [w.seq, w.driftShare])}], {threshold: 0.5, minTop: 1});
+    [{name: 'drift share', points: closed.map(w => [w.seq, w.driftShare])}], {threshold: closed.length ? closed[closed.length - 1].driftShareThreshold : undefined, minTop: 1});
   lineChart(document.getElementById('quality'),
     seriesBy(quality.windows, w => w.metrics, m => m.metric, m => m.value));
   lineChart(document.getElementById('latency'), [

@@ -107,6 +107,24 @@ class MonitoringPipelineIntegrationTest {
     }
 
     @Test
+    void predictionsThatAllSayTheSameLabelRaisePredictionDrift() {
+        ModelVersionRef model = registerWeatherModel("weather-prediction-drift");
+        // features as in training, but every prediction "sun": chi-square against the reference's weather labels
+        List<PredictionMade> sunny = WeatherTraffic.spreadSample(6, 100).stream()
+                .map(r -> WeatherTraffic.prediction(model, r, 0.0, 3))
+                .map(p -> new PredictionMade(p.predictionId(), p.model(), p.alias(), p.at(), p.features(), null, "sun", Map.of(), 3, false))
+                .toList();
+        try (TopicReader drift = new TopicReader(Topics.DRIFT_DETECTED)) {
+            sunny.forEach(p -> kafka.send(Topics.PREDICTIONS_MADE, p.aggregateKey(), EventEnvelope.wrap("inference-service", p, Clock.systemUTC())));
+            Map<String, Object> window = awaitClosedWindows(model, 1).getFirst();
+            assertThat(window).containsEntry("predictionDrift", true).containsEntry("datasetDrift", false);
+            assertThat(column(window, "prediction")).containsEntry("kind", "PREDICTION").containsEntry("method", "CHI_SQUARE");
+            await().atMost(WAIT).until(() -> drift.containing(model.toString()).size() == 1);
+            assertThat(drift.containing(model.toString()).getFirst().replace(" ", "")).contains("\"predictionDrift\":true");
+        }
+    }
+
+    @Test
     void feedbackJoinsStoredPredictionsAndADropRaisesModelPerformanceDegradedOnce() {
         ModelVersionRef model = registerWeatherModel("weather-quality");
         List<String[]> rows = WeatherTraffic.spreadSample(1, 100);

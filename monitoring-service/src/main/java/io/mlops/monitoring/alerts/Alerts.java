@@ -1,6 +1,7 @@
 package io.mlops.monitoring.alerts;
 
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.domain.monitoring.DriftResult;
 import io.mlops.events.DriftDetected;
 import io.mlops.events.ModelPerformanceDegraded;
 import io.mlops.monitoring.drift.DatasetDriftResult;
@@ -60,7 +61,7 @@ public class Alerts {
         }
     }
 
-    private static io.mlops.domain.monitoring.DriftResult toResult(WindowRef w, DatasetDriftResult r) {
+    private static DriftResult toResult(WindowRef w, DatasetDriftResult r) {
         return r.toDriftResult(w.model(), w.id().toString(), w.start(), w.end(), w.rows());
     }
 

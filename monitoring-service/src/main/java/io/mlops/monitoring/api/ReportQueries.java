@@ -43,7 +43,7 @@ class ReportQueries {
                             rs.getBoolean("drifted"), rs.getDouble("psi"), rs.getInt("reference_count"), rs.getInt("current_count")));
                 });
         return windows.stream().map(w -> new Reports.DriftWindow(w.id(), w.seq(), w.status(), w.closedBy(), w.start(), w.end(), w.rows(),
-                w.driftShare(), w.datasetDrift(), w.predictionDrift(), w.latencyP50Ms(), w.latencyP95Ms(), w.skipped(), w.note(),
+                w.driftShare(), w.driftShareThreshold(), w.datasetDrift(), w.predictionDrift(), w.latencyP50Ms(), w.latencyP95Ms(), w.skipped(), w.note(),
                 columns.getOrDefault(w.id(), List.of()))).toList();
     }
 
@@ -78,7 +78,7 @@ class ReportQueries {
     private Reports.DriftWindow window(ResultSet rs, int n) throws SQLException {
         List<Map<String, Object>> skipped = EventJson.mapper().readValue(rs.getString("skipped"), new TypeReference<>() { });
         return new Reports.DriftWindow(rs.getObject("id", UUID.class), rs.getInt("seq"), rs.getString("status"), rs.getString("closed_by"),
-                instant(rs, "started_at"), instant(rs, "ended_at"), rs.getLong("rows"), nullableDouble(rs, "drift_share"),
+                instant(rs, "started_at"), instant(rs, "ended_at"), rs.getLong("rows"), nullableDouble(rs, "drift_share"), nullableDouble(rs, "drift_share_threshold"),
                 (Boolean) rs.getObject("dataset_drift"), (Boolean) rs.getObject("prediction_drift"),
                 nullableDouble(rs, "latency_p50_ms"), nullableDouble(rs, "latency_p95_ms"), skipped, rs.getString("note"), List.of());
     }

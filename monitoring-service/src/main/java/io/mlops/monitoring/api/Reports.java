@@ -14,7 +14,7 @@ final class Reports {
     record DriftReport(String model, int version, List<DriftWindow> windows) {
     }
 
-    record DriftWindow(UUID id, int seq, String status, String closedBy, Instant start, Instant end, long rows, Double driftShare,
+    record DriftWindow(UUID id, int seq, String status, String closedBy, Instant start, Instant end, long rows, Double driftShare, Double driftShareThreshold,
                        Boolean datasetDrift, Boolean predictionDrift, Double latencyP50Ms, Double latencyP95Ms,
                        List<Map<String, Object>> skipped, String note, List<ColumnReport> columns) {
     }

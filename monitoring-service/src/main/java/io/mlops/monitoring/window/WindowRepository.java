@@ -55,11 +55,12 @@ class WindowRepository {
 
     void close(UUID id, String closedBy, Instant endedAt, long rows, WindowVerdict verdict, String note) {
         jdbc.sql("""
-                UPDATE monitoring_window SET status = 'CLOSED', closed_by = ?, ended_at = ?, rows = ?, drift_share = ?,
+                UPDATE monitoring_window SET status = 'CLOSED', closed_by = ?, ended_at = ?, rows = ?, drift_share = ?, drift_share_threshold = ?,
                     dataset_drift = ?, prediction_drift = ?, latency_p50_ms = ?, latency_p95_ms = ?, skipped = ?::jsonb, note = ?
                 WHERE id = ?""")
                 .params(closedBy, Timestamp.from(endedAt), rows,
                         verdict.features() == null ? null : verdict.features().driftShare(),
+                        verdict.features() == null ? null : verdict.features().driftShareThreshold(),
                         verdict.features() == null ? null : verdict.features().drifted(),
                         verdict.predictionDrifted(),
                         verdict.latencyP50Ms(), verdict.latencyP95Ms(),
