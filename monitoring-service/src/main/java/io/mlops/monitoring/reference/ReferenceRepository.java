@@ -63,6 +63,12 @@ class ReferenceRepository {
                 .query(this::map).optional();
     }
 
+    Optional<Instant> updatedAt(ModelVersionRef model) {
+        return jdbc.sql("SELECT updated_at FROM reference WHERE model = ? AND version = ?")
+                .params(model.model(), model.version())
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     List<ModelVersionRef> all() {
         return jdbc.sql("SELECT model, version FROM reference ORDER BY model, version")
                 .query((rs, i) -> new ModelVersionRef(rs.getString(1), rs.getInt(2))).list();

@@ -7,6 +7,8 @@ import io.mlops.domain.model.Metrics;
 import io.mlops.domain.model.Task;
 import io.mlops.monitoring.drift.DriftReference;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers references and hands out prepared ones. Preparing (sorting the sample, PSI edges, counts)
- * happens once per model version and is kept in memory: a few thousand rows per deployed version.
+ * happens once per model version and is kept in memory: a few thousand rows per deployed version. Another
+ * replica may replace a reference, so an entry older than {@link #RECHECK} is compared with the stored
+ * {@code updated_at} before use; a missing reference is never cached.
  */
 @Service
 public class References {
 
     private final ReferenceRepository repository;
     private final Clock clock;
-    private final Map<ModelVersionRef, Optional<PreparedReference>> prepared = new ConcurrentHashMap<>();
+    static final Duration RECHECK = Duration.ofSeconds(30);
+
+    private record Cached(PreparedReference reference, Instant updatedAt, Instant checkedAt) {
+    }
+
+    private final Map<ModelVersionRef, Cached> prepared = new ConcurrentHashMap<>();
 
     References(ReferenceRepository repository, Optional<Clock> clock) {
         this.repository = repository;
@@ -56,7 +65,18 @@ public class References {
     }
 
     public Optional<PreparedReference> prepared(ModelVersionRef model) {
-        return prepared.computeIfAbsent(model, m -> repository.find(m).map(References::prepare));
+        Instant now = clock.instant();
+        Cached cached = prepared.get(model);
+        if (cached != null && cached.checkedAt().plus(RECHECK).isAfter(now)) {
+            return Optional.of(cached.reference());
+        }
+        if (cached != null && repository.updatedAt(model).filter(cached.updatedAt()::equals).isPresent()) {
+            prepared.put(model, new Cached(cached.reference(), cached.updatedAt(), now));
+            return Optional.of(cached.reference());
+        }
+        Optional<StoredReference> stored = repository.find(model);
+        stored.ifPresentOrElse(r -> prepared.put(model, new Cached(prepare(r), r.updatedAt(), now)), () -> prepared.remove(model));
+        return Optional.ofNullable(prepared.get(model)).map(Cached::reference);
     }
 
     public Optional<ReferenceSummary> summary(ModelVersionRef model) {
