@@ -34,7 +34,7 @@ final class CategoricalColumnDrift {
         ColumnMethod test = chosen != null
                 ? chosen
                 : ColumnMethod.of(DefaultMethodChoice.categorical(reference.count(), union.size()));
-        if (!test.method().appliesToCategorical()) {
+        if (!MethodRules.appliesToCategorical(test.method())) {
             throw new MethodNotApplicable(column, test.method());
         }
         double psi = CountDistances.psi(ref, cur);

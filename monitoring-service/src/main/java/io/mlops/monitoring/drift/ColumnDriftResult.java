@@ -1,5 +1,8 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.monitoring.ColumnDrift;
+import io.mlops.domain.monitoring.DriftMethod;
+
 /**
  * The verdict for one column.
  *
@@ -24,6 +27,11 @@ public record ColumnDriftResult(
             int referenceCount, int currentCount) {
         DriftMethod method = test.method();
         return new ColumnDriftResult(column, method, statistic, pValue, test.threshold(),
-                method.drifted(statistic, pValue, test.threshold()), psi, referenceCount, currentCount);
+                MethodRules.drifted(method, statistic, pValue, test.threshold()), psi, referenceCount, currentCount);
+    }
+
+    /** The verdict as events and reports carry it (without the row counts). */
+    public ColumnDrift toColumnDrift() {
+        return new ColumnDrift(column, method, statistic, pValue, threshold, drifted, psi);
     }
 }

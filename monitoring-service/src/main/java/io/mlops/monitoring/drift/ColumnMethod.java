@@ -1,5 +1,6 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.monitoring.DriftMethod;
 import java.util.Objects;
 
 /** A method chosen for one column, overriding the default choice, with its own threshold. */
@@ -14,6 +15,6 @@ public record ColumnMethod(DriftMethod method, double threshold) {
 
     /** The method with its default threshold. */
     public static ColumnMethod of(DriftMethod method) {
-        return new ColumnMethod(method, method.defaultThreshold());
+        return new ColumnMethod(method, MethodRules.defaultThreshold(method));
     }
 }

@@ -1,5 +1,8 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.domain.monitoring.DriftResult;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,5 +28,11 @@ public record DatasetDriftResult(
         double share = columns.isEmpty() ? 0.0 : (double) drifted / columns.size();
         return new DatasetDriftResult(share, threshold, !columns.isEmpty() && share >= threshold, drifted,
                 columns, skipped);
+    }
+
+    /** This verdict as the DriftDetected event carries it, for one window of a model version's traffic. */
+    public DriftResult toDriftResult(ModelVersionRef model, String windowId, Instant windowStart, Instant windowEnd, long rows) {
+        return new DriftResult(model, windowId, windowStart, windowEnd, rows,
+                columns.stream().map(ColumnDriftResult::toColumnDrift).toList(), driftShare, drifted);
     }
 }

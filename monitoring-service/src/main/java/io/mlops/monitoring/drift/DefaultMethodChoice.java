@@ -1,5 +1,7 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.monitoring.DriftMethod;
+
 /**
  * Evidently's default test choice ({@code _get_default_stattest} in
  * {@code evidently/calculations/stattests/registry.py}). {@code distinct} counts the non-null

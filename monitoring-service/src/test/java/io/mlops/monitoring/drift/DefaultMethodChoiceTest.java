@@ -1,5 +1,6 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.monitoring.DriftMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

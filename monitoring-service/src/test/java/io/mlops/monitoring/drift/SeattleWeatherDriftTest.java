@@ -1,5 +1,6 @@
 package io.mlops.monitoring.drift;
 
+import io.mlops.domain.monitoring.DriftMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
@@ -35,7 +36,7 @@ class SeattleWeatherDriftTest {
     }
 
     static Stream<DriftMethod> categoricalMethods() {
-        return Stream.of(DriftMethod.values()).filter(DriftMethod::appliesToCategorical);
+        return Stream.of(DriftMethod.values()).filter(MethodRules::appliesToCategorical);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -146,13 +147,13 @@ class SeattleWeatherDriftTest {
         assertThat(result.method()).isEqualTo(method);
         assertThat(result.statistic()).isCloseTo(expected, within(1e-9));
         assertThat(result.psi()).isCloseTo(expectedPsi, within(1e-9));
-        assertThat(result.threshold()).isEqualTo(method.defaultThreshold());
+        assertThat(result.threshold()).isEqualTo(MethodRules.defaultThreshold(method));
         if (expectedP == null) {
             assertThat(result.pValue()).isNull();
-            assertThat(result.drifted()).isEqualTo(result.statistic() >= method.defaultThreshold());
+            assertThat(result.drifted()).isEqualTo(result.statistic() >= MethodRules.defaultThreshold(method));
         } else {
             assertThat(result.pValue()).isCloseTo(expectedP, withinPercentage(1));
-            assertThat(result.drifted()).isEqualTo(result.pValue() < method.defaultThreshold());
+            assertThat(result.drifted()).isEqualTo(result.pValue() < MethodRules.defaultThreshold(method));
         }
         System.out.printf("%-14s %-18s stat=%.12g p=%s psi=%.6g drifted=%s%n", result.column(), method,
                 result.statistic(), result.pValue(), result.psi(), result.drifted());

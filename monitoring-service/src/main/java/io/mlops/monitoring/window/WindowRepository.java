@@ -1,0 +1,83 @@
+package io.mlops.monitoring.window;
+
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.events.EventJson;
+import io.mlops.monitoring.drift.ColumnDriftResult;
+import io.mlops.monitoring.drift.SkippedColumn;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code monitoring_window} and {@code drift_result}. */
+@Repository
+class WindowRepository {
+
+    private final JdbcClient jdbc;
+
+    WindowRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record OpenWindow(UUID id, ModelVersionRef model, int seq, Instant startedAt, long rows) {
+    }
+
+    /** The model version's open window, locked until the transaction ends (the listener and the expiry job both close windows). */
+    Optional<OpenWindow> lockOpen(ModelVersionRef model) {
+        return jdbc.sql("SELECT id, seq, started_at, rows FROM monitoring_window WHERE model = ? AND version = ? AND status = 'OPEN' FOR UPDATE")
+                .params(model.model(), model.version())
+                .query((rs, n) -> new OpenWindow(rs.getObject(1, UUID.class), model, rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getLong(4)))
+                .optional();
+    }
+
+    OpenWindow open(ModelVersionRef model, Instant startedAt, long rows) {
+        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM monitoring_window WHERE model = ? AND version = ?")
+                .params(model.model(), model.version()).query(Integer.class).single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO monitoring_window (id, model, version, seq, status, started_at, rows) VALUES (?, ?, ?, ?, 'OPEN', ?, ?)")
+                .params(id, model.model(), model.version(), seq, Timestamp.from(startedAt), rows).update();
+        return new OpenWindow(id, model, seq, startedAt, rows);
+    }
+
+    void setRows(UUID id, long rows) {
+        jdbc.sql("UPDATE monitoring_window SET rows = ? WHERE id = ?").params(rows, id).update();
+    }
+
+    /** Open windows whose time is up. */
+    List<ModelVersionRef> expired(Instant startedBefore) {
+        return jdbc.sql("SELECT model, version FROM monitoring_window WHERE status = 'OPEN' AND started_at <= ?")
+                .param(Timestamp.from(startedBefore))
+                .query((rs, n) -> new ModelVersionRef(rs.getString(1), rs.getInt(2))).list();
+    }
+
+    void close(UUID id, String closedBy, Instant endedAt, long rows, WindowVerdict verdict, String note) {
+        jdbc.sql("""
+                UPDATE monitoring_window SET status = 'CLOSED', closed_by = ?, ended_at = ?, rows = ?, drift_share = ?, drift_share_threshold = ?,
+                    dataset_drift = ?, prediction_drift = ?, latency_p50_ms = ?, latency_p95_ms = ?, skipped = ?::jsonb, note = ?
+                WHERE id = ?""")
+                .params(closedBy, Timestamp.from(endedAt), rows,
+                        verdict.features() == null ? null : verdict.features().driftShare(),
+                        verdict.features() == null ? null : verdict.features().driftShareThreshold(),
+                        verdict.features() == null ? null : verdict.features().drifted(),
+                        verdict.predictionDrifted(),
+                        verdict.latencyP50Ms(), verdict.latencyP95Ms(),
+                        EventJson.mapper().writeValueAsString(verdict.features() == null ? List.<SkippedColumn>of() : verdict.features().skipped()),
+                        note, id)
+                .update();
+    }
+
+    void saveColumns(UUID windowId, String kind, List<ColumnDriftResult> columns) {
+        for (ColumnDriftResult c : columns) {
+            jdbc.sql("""
+                    INSERT INTO drift_result (window_id, kind, column_name, method, statistic, p_value, threshold, drifted, psi,
+                                              reference_count, current_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(windowId, kind, c.column(), c.method().name(), c.statistic(), c.pValue(), c.threshold(),
+                            c.drifted(), c.psi(), c.referenceCount(), c.currentCount())
+                    .update();
+        }
+    }
+}
