@@ -12,7 +12,11 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -58,12 +62,16 @@ final class DataApi {
     }
 
     ResponseEntity<JsonNode> upload(String dataset, String fileName, byte[] bytes, String contentType, String format) {
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", new ByteArrayResource(bytes)).filename(fileName).contentType(MediaType.parseMediaType(contentType));
+        // a plain multipart map: MultipartBodyBuilder needs Reactive Streams, which this servlet app does not have
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.parseMediaType(contentType));
+        partHeaders.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName).build());
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new HttpEntity<>(new ByteArrayResource(bytes), partHeaders));
         return http.post().uri(u -> u.path("/api/v1/datasets/{name}/versions").queryParamIfPresent("format",
                         java.util.Optional.ofNullable(format)).build(dataset))
                 .header("X-Actor", "tester")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
                 .retrieve().toEntity(JsonNode.class);
     }
 

@@ -106,6 +106,10 @@ class DatasetVersionsIntegrationTest {
         assertThat(api.get("/api/v1/datasets").getBody().findValuesAsString("name")).contains(name);
         assertThat(api.createDataset(Map.of("name", name)).getStatusCode().value()).isEqualTo(409);
         assertThat(api.get("/api/v1/datasets/{name}", "no-such-" + name).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<JsonNode> blankRule = api.createDataset(Map.of("name", DataApi.uniqueName("blank-rule"),
+                "declaredSchema", Map.of("columns", List.of(Map.of("max", 1)))));
+        assertThat(blankRule.getStatusCode().value()).isEqualTo(400);
+        assertThat(blankRule.getBody().path("field").asString()).isEqualTo("declaredSchema.columns[0].name");
     }
 
     @Test
@@ -226,8 +230,9 @@ class DatasetVersionsIntegrationTest {
     @Test
     void aViolatedDeclaredSchemaWithRejectIs422AndStoresNothing() {
         String name = DataApi.uniqueName("strict");
-        api.createDataset(Map.of("name", name, "validationPolicy", "REJECT", "declaredSchema", Map.of("columns",
-                List.of(Map.of("name", "species", "allowedValues", List.of("setosa", "versicolor"))))));
+        assertThat(api.createDataset(Map.of("name", name, "validationPolicy", "REJECT", "declaredSchema", Map.of("columns",
+                List.of(Map.of("name", "species", "allowedValues", List.of("setosa", "versicolor"))))))
+                .getStatusCode().value()).isEqualTo(201);
         DataApi.Footprint before = api.footprint();
 
         ResponseEntity<JsonNode> response = api.upload(name, "iris.csv", DataApi.fixture("iris.csv"));
@@ -248,8 +253,9 @@ class DatasetVersionsIntegrationTest {
     @Test
     void aViolatedDeclaredSchemaWithWarnIsStoredWithTheReport() {
         String name = DataApi.uniqueName("lenient");
-        api.createDataset(Map.of("name", name, "validationPolicy", "WARN", "declaredSchema", Map.of("columns",
-                List.of(Map.of("name", "sepal_length", "max", 7.0), Map.of("name", "petal_width", "required", true)))));
+        assertThat(api.createDataset(Map.of("name", name, "validationPolicy", "WARN", "declaredSchema", Map.of("columns",
+                List.of(Map.of("name", "sepal_length", "max", 7.0), Map.of("name", "petal_width", "required", true)))))
+                .getStatusCode().value()).isEqualTo(201);
 
         ResponseEntity<JsonNode> response = api.upload(name, "iris.csv", DataApi.fixture("iris.csv"));
 
