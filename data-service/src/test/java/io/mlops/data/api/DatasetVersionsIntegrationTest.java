@@ -173,6 +173,17 @@ class DatasetVersionsIntegrationTest {
     }
 
     @Test
+    void aSingleRowHasNoStandardDeviationAndStillStores() {
+        String name = api.createDataset("single");
+        ResponseEntity<JsonNode> response = api.upload(name, "one.csv", "x,y\n1.5,a\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        JsonNode x = column(api.get("/api/v1/datasets/{n}/versions/1", name).getBody(), "x").path("numeric");
+        assertThat(x.path("mean").asDouble()).isEqualTo(1.5);
+        // the sample sd of one value is undefined: NaN, written as the string "NaN" (JSON has no NaN number)
+        assertThat(x.path("stddev").asString()).isEqualTo("NaN");
+    }
+
+    @Test
     void reuploadingTheSameBytesAnswersTheExistingVersionWithoutANewEvent() {
         String name = api.createDataset("idem");
         byte[] iris = DataApi.fixture("iris.csv");
