@@ -312,6 +312,16 @@ class DatasetVersionsIntegrationTest {
         ResponseEntity<byte[]> sampleParquet = api.download("/api/v1/datasets/{n}/versions/1/sample", name);
         assertThat(new String(sampleParquet.getBody(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
         assertThat(api.download("/api/v1/datasets/{n}/versions/1/content?format=jsonl", name).getStatusCode().value()).isEqualTo(400);
+
+        byte[] jsonl = "{\"a\": 1, \"b\": \"x\"}\n{\"a\": 2, \"b\": \"y\"}\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode v3 = api.upload(name, "rows.txt", jsonl, "application/x-ndjson", null).getBody();
+        assertThat(v3.path("format").asString()).isEqualTo("JSONL");
+        assertThat(type(v3, "a")).isEqualTo("INTEGER");
+        ResponseEntity<byte[]> jsonlBack = api.download("/api/v1/datasets/{n}/versions/3/content", name);
+        assertThat(jsonlBack.getHeaders().getContentType().toString()).isEqualTo("application/x-ndjson");
+        assertThat(jsonlBack.getBody()).isEqualTo(jsonl);
+        assertThat(new String(api.download("/api/v1/datasets/{n}/versions/3/content?format=csv", name).getBody(),
+                StandardCharsets.UTF_8)).isEqualTo("a,b\n1,x\n2,y\n");
     }
 
     @Test
