@@ -64,10 +64,12 @@ public class VersionIngestion {
     private final TransactionTemplate tx;
     private final WorkFiles work;
     private final long maxBytes;
+    private final IngestionMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     VersionIngestion(DatasetCatalog catalog, VersionRepository versions, DatasetIngestor ingestor, BlobStore blobs,
-            TransactionalBlobs blobCommits, OutboxWriter outbox, TransactionTemplate tx, WorkFiles work, DataProperties props) {
+            TransactionalBlobs blobCommits, OutboxWriter outbox, TransactionTemplate tx, WorkFiles work, DataProperties props,
+            IngestionMetrics metrics) {
         this.catalog = catalog;
         this.versions = versions;
         this.ingestor = ingestor;
@@ -77,6 +79,7 @@ public class VersionIngestion {
         this.tx = tx;
         this.work = work;
         this.maxBytes = props.maxUploadSize().toBytes();
+        this.metrics = metrics;
     }
 
     public IngestOutcome ingest(String datasetName, Upload upload, String actor) {
@@ -85,18 +88,26 @@ public class VersionIngestion {
         try (StagedBlob staged = upload.source().stage(blobs, maxBytes)) {
             Optional<VersionRecord> existing = versions.findBySha256(dataset.id(), staged.sha256());
             if (existing.isPresent()) {
+                metrics.outcome(format, "existing");
                 return new IngestOutcome(existing.get(), false);
             }
             Path folder = work.newFolder("ingest-");
             try {
+                long started = System.nanoTime();
                 IngestResult result = read(dataset, staged.file(), format, folder.resolve("sample.parquet"));
+                metrics.ingested(format, System.nanoTime() - started, result.rowCount());
                 if (result.validation() != null && !result.validation().passed()
                         && dataset.validationPolicy() == ValidationPolicy.REJECT) {
                     throw new ValidationFailed(dataset.name(), result.validation());
                 }
                 try (StagedBlob sample = blobs.stageCopy(result.sample(), Long.MAX_VALUE)) {
-                    return store(dataset, upload, staged, sample, result, actor);
+                    IngestOutcome outcome = store(dataset, upload, staged, sample, result, actor);
+                    metrics.outcome(format, outcome.created() ? "created" : "existing");
+                    return outcome;
                 }
+            } catch (DatasetRejected | ValidationFailed | DeclaredSchemaUnusable e) {
+                metrics.outcome(format, "rejected");
+                throw e;
             } finally {
                 WorkFiles.deleteQuietly(folder);
             }

@@ -146,6 +146,9 @@ class DatasetVersionsIntegrationTest {
         assertThat(api.get("/api/v1/datasets/{n}/versions/1/profile", name).getBody()).isEqualTo(v.path("profile"));
         assertThat(api.get("/api/v1/datasets/{n}/versions", name).getBody().size()).isEqualTo(1);
         assertThat(api.get("/api/v1/datasets/{n}/versions/2", name).getStatusCode().value()).isEqualTo(404);
+        String metrics = api.http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).containsPattern("mlops_data_ingestions_total\\{[^}]*outcome=\"created\"")
+                .contains("mlops_data_ingest_seconds_count").contains("mlops_data_ingested_rows_count");
     }
 
     @Test
