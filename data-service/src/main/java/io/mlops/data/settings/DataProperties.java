@@ -3,6 +3,7 @@ package io.mlops.data.settings;
 import io.mlops.data.ingest.IngestSettings;
 import io.mlops.data.schema.CategoricalRule;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize largest dataset file accepted, by upload or import (413 above it)
  * @param importRoots   folders server-side imports may read from; empty refuses every import
  * @param workDirectory where samples and CSV conversions are written while they are needed; null for java.io.tmpdir
+ * @param maxConcurrentIngestions how many files are read and profiled at once (each may use ingest.memoryLimit natively)
+ * @param ingestionWait how long an upload waits for a free ingestion slot before 503 with Retry-After
  * @param ingest        engine limits and profile sizes
  */
 @ConfigurationProperties("mlops.data")
@@ -21,6 +24,8 @@ public record DataProperties(
         @DefaultValue("1GB") DataSize maxUploadSize,
         @DefaultValue List<Path> importRoots,
         Path workDirectory,
+        @DefaultValue("2") int maxConcurrentIngestions,
+        @DefaultValue("30s") Duration ingestionWait,
         @DefaultValue Ingest ingest) {
 
     public DataProperties {

@@ -65,6 +65,7 @@ public class VersionIngestion {
     private final WorkFiles work;
     private final long maxBytes;
     private final IngestionMetrics metrics;
+    private final IngestionSlots slots;
     private final Clock clock = Clock.systemUTC();
 
     VersionIngestion(DatasetCatalog catalog, VersionRepository versions, DatasetIngestor ingestor, BlobStore blobs,
@@ -80,6 +81,7 @@ public class VersionIngestion {
         this.work = work;
         this.maxBytes = props.maxUploadSize().toBytes();
         this.metrics = metrics;
+        this.slots = new IngestionSlots(props.maxConcurrentIngestions(), props.ingestionWait());
     }
 
     public IngestOutcome ingest(String datasetName, Upload upload, String actor) {
@@ -125,12 +127,16 @@ public class VersionIngestion {
     }
 
     private IngestResult read(DatasetRecord dataset, Path file, DataFormat format, Path sample) {
-        try {
+        try (AutoCloseable slot = slots.acquire()) {
             return ingestor.ingest(file, format, dataset.declaredSchema(), sample);
         } catch (InvalidDataset e) {
             throw new DatasetRejected(e);
         } catch (InvalidDeclaredSchema e) {
             throw new DeclaredSchemaUnusable(dataset.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("releasing an ingestion slot cannot fail", e);
         }
     }
 
