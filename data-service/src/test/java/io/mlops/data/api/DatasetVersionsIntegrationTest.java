@@ -308,7 +308,9 @@ class DatasetVersionsIntegrationTest {
         assertThat(lines).hasSize(151);
         assertThat(lines.getFirst()).isEqualTo("sepal_length,sepal_width,petal_length,petal_width,species");
         assertThat(lines.get(1)).isEqualTo(new String(iris, StandardCharsets.UTF_8).lines().skip(1).findFirst().orElseThrow());
-        assertThat(DataApi.countFiles(DataApi.WORK_DIR)).as("conversion work files deleted").isZero();
+        // the work file is deleted when the server closes the response stream, just after the client has the last byte
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(DataApi.countFiles(DataApi.WORK_DIR)).as("conversion work files deleted").isZero());
 
         ResponseEntity<byte[]> sample = api.download("/api/v1/datasets/{n}/versions/1/sample?format=csv", name);
         assertThat(new String(sample.getBody(), StandardCharsets.UTF_8).lines().count()).isEqualTo(151);
