@@ -34,7 +34,11 @@ public final class InferenceBench {
 
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
 
-    record Scenario(String name, String path, int rows, int connections) {
+    record Scenario(String name, String path, int rows, int connections, boolean events) {
+
+        Scenario(String name, String path, int rows, int connections) {
+            this(name, path, rows, connections, false);
+        }
     }
 
     record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
@@ -60,7 +64,17 @@ public final class InferenceBench {
                 .append(", load average at start: ").append(Files.readString(Path.of("/proc/loadavg")).trim())
                 .append(", ").append(seconds).append(" s per run, median of ").append(repeats).append(" runs\n\n");
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+        // A second server with PredictionMade on, sending to an embedded KRaft broker in this JVM (test-support).
+        String kafka = io.mlops.testsupport.TestInfrastructure.kafkaBootstrapServers();
+        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.kafka.listener.auto-startup=false",
+                "--mlops.inference.events.enabled=true",
+                "--mlops.inference.registry-url=" + registry.url(),
+                "--mlops.inference.batching.queue-capacity=4096",
+                "--logging.level.root=WARN");
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
                 "--spring.kafka.admin.auto-create=false",
@@ -73,6 +87,7 @@ public final class InferenceBench {
                 "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
+            String eventsBase = "http://127.0.0.1:" + ((WebServerApplicationContext) withEvents).getWebServer().getPort();
 
             report.append("## In-process floor (one thread, one DJL predictor, same torch threads as the server)\n\n")
                     .append("| batch | rows/s | p50 µs | p95 µs | p99 µs |\n|---|---|---|---|---|\n");
@@ -92,15 +107,21 @@ public final class InferenceBench {
                 scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 32, c));
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 32, c));
             }
+            for (int c : new int[] {16, 64}) {
+                scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
+                scenarios.add(new Scenario("digits batching on, PredictionMade on", "/api/v1/models/digits/versions/1/predict",
+                        1, c, true));
+            }
             report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
                     .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | wrk CPU (cores) | machine busy (cores) | errors |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Scenario s : scenarios) {
                 Path lua = script(out, s.rows() == 1 ? oneRow : batch32);
-                run(base, s, lua, 2); // warm-up: JIT, connections, model load
+                String target = s.events() ? eventsBase : base;
+                run(target, s, lua, 2); // warm-up: JIT, connections, model load
                 List<Run> runs = new ArrayList<>();
                 for (int i = 0; i < repeats; i++) {
-                    runs.add(run(base, s, lua, seconds));
+                    runs.add(run(target, s, lua, seconds));
                 }
                 String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f | %d |",
                         s.name(), s.rows(), s.connections(),
