@@ -2,6 +2,7 @@ package io.mlops.model.training;
 
 import io.mlops.events.EventJson;
 import io.mlops.model.training.fit.FitCancelled;
+import io.mlops.runtime.inference.TorchThreads;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,8 @@ class JobDispatcher implements SmartLifecycle {
 
   private void run(UUID id, AtomicBoolean cancelled) {
     try {
+      // intra-op threads are per thread that runs torch code: set them on this worker
+      TorchThreads.configure(Math.max(1, properties.torchThreads()), TorchThreads.current().interOp());
       JobRow row = rows.find(id).orElseThrow();
       TrainingPlan plan = TrainingPlan.of(EventJson.mapper().readValue(row.request(), TrainingJobRequest.class));
       var progress = new ProgressReporter(id, owner, rows, properties.progressInterval(), cancelled);

@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JobExecution {
+
+  private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
 
   private final FeatureServiceClient features;
   private final ModelRegistry registry;
@@ -50,6 +54,7 @@ class JobExecution {
   }
 
   Outcome run(UUID job, TrainingPlan plan, ProgressReporter progress) {
+    long start = System.nanoTime();
     rows.clearTrials(job); // a re-queued job starts over
     progress.phase("loading");
     FeatureSetInfo info = features.describe(plan.featureSet());
@@ -60,6 +65,7 @@ class JobExecution {
     Matrix data = features.trainingData(plan.featureSet(), info.features(), plan.labelColumn(),
         plan.task().isClassification()).matrix();
     requireClasses(plan.task(), data);
+    log.info("job {}: {} rows x {} features loaded in {} ms", job, data.rows(), data.cols(), millis(start));
     Splits.Split holdout = plan.holdoutK() > 0 ? Splits.everyKth(data.rows(), plan.holdoutK())
         : Splits.random(data.rows(), plan.holdoutFraction(), plan.holdoutSeed());
     Matrix train = data.rows(holdout.train());
@@ -68,6 +74,8 @@ class JobExecution {
         .mapToLong(h -> h.epochs()).max().orElse(0);
     progress.phase("search");
     TrialSearch.Best best = new TrialSearch(rows).run(job, plan, train, progress);
+    log.info("job {}: {} trial(s) done at {} ms, best trial {}", job, plan.candidates().size(), millis(start),
+        best.trial());
     progress.phase("final");
     progress.fold = 0;
     progress.trial = best.trial();
@@ -85,6 +93,8 @@ class JobExecution {
       ModelManifest manifest = ModelManifest.djl(best.params().architecture(), Signatures.of(info), output,
           evaluation.metrics(), lineage);
       ModelVersionView version = register(job, plan, net, manifest, evaluation, lineage, hyper);
+      log.info("job {}: registered {} v{} at {} ms, metrics {}", job, plan.modelName(), version.version(),
+          millis(start), evaluation.metrics());
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("modelName", plan.modelName());
       result.put("modelVersion", version.version());
@@ -118,6 +128,10 @@ class JobExecution {
         }
       }
     }
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static void requireClasses(Task task, Matrix data) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter a RUNNING job whose heartbeat is older than this is recovered (its instance died)
  * @param maxAttempts a recovered job is re-queued while it has been started fewer times than this, else FAILED
  * @param progressInterval progress is written at most this often (and after each fit's last epoch)
+ * @param torchThreads libtorch intra-op threads of a training worker; 1 is fastest for the small
+ *     networks trained here on few cores (less contention than torch's default of one per core)
  * @param instanceId this instance's name in {@code owner}; default host name + random suffix
  */
 @ConfigurationProperties("mlops.model.training")
@@ -24,5 +26,6 @@ public record TrainingProperties(
     @DefaultValue("30s") Duration staleAfter,
     @DefaultValue("2") int maxAttempts,
     @DefaultValue("500ms") Duration progressInterval,
+    @DefaultValue("1") int torchThreads,
     String instanceId) {
 }

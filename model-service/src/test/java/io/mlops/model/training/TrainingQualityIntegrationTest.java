@@ -38,7 +38,7 @@ class TrainingQualityIntegrationTest extends TrainingTestBase {
   void diabetesLinearRegressionExplainsHalfTheVariance() {
     var job = train(request(uniqueName("diabetes"), FixtureFeatureService.DIABETES, "regression",
         Map.of("type", "linear-regression"),
-        Map.of("type", "sgd", "learningRate", 0.05, "batchSize", 32, "epochs", 60)), Duration.ofSeconds(90));
+        Map.of("type", "adam", "learningRate", 1.0, "batchSize", 512, "epochs", 500)), Duration.ofSeconds(90));
 
     Map<String, Double> metrics = metrics(job);
     assertThat(metrics.get("r2")).isGreaterThanOrEqualTo(0.50);
