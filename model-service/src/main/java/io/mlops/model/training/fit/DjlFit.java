@@ -19,13 +19,14 @@ import ai.djl.training.tracker.Tracker;
 import io.mlops.domain.model.Task;
 import io.mlops.runtime.architecture.Blocks;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The training loop: mini-batch gradient steps with DJL's {@link Trainer}. It is our own loop rather
  * than {@code EasyTrain.fit} so the hot path stays lean: each epoch copies the shuffled rows once into
  * two reused Java arrays and one native tensor pair, and each batch is a slice of them (no per-row
- * work, no Dataset/Batchifier objects). The loss is read once per batch, which is what DJL's
+ * work, no Dataset/Batchifier objects); the optimizer updates the parameters directly (see {@code step}). The loss is read once per batch, which is what DJL's
  * training listeners would record. Deterministic for a seed: the engine seed fixes initialization
  * and dropout, a seeded {@link Random} the shuffling. Torch's RNG is per process, so determinism
  * holds when one fit runs at a time (the default of one training worker).
@@ -45,14 +46,15 @@ public final class DjlFit {
     boolean done = false;
     try {
       model.setBlock(Blocks.build(hp.architecture(), outputUnits));
+      Optimizer optimizer = optimizer(hp);
       DefaultTrainingConfig config = new DefaultTrainingConfig(loss(task))
-          .optOptimizer(optimizer(hp))
+          .optOptimizer(optimizer)
           .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
       int bestEpoch;
       double lastLoss;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(hp.batchSize(), train.cols()));
-        Loop loop = new Loop(trainer, loss(task), task, train, validation, hp, seed, listener);
+        Loop loop = new Loop(trainer, optimizer, loss(task), task, train, validation, hp, seed, listener);
         loop.run();
         bestEpoch = loop.bestEpoch;
         lastLoss = loop.lastLoss;
@@ -100,6 +102,8 @@ public final class DjlFit {
 
   private static final class Loop {
     private final Trainer trainer;
+    private final Optimizer optimizer;
+    private final List<Parameter> parameters;
     private final Loss loss;
     private final Task task;
     private final Matrix train;
@@ -110,9 +114,12 @@ public final class DjlFit {
     int bestEpoch;
     double lastLoss = Double.NaN;
 
-    Loop(Trainer trainer, Loss loss, Task task, Matrix train, Matrix validation, HyperParams hp, long seed,
-        EpochListener listener) {
+    Loop(Trainer trainer, Optimizer optimizer, Loss loss, Task task, Matrix train, Matrix validation, HyperParams hp,
+        long seed, EpochListener listener) {
       this.trainer = trainer;
+      this.optimizer = optimizer;
+      this.parameters = trainer.getModel().getBlock().getParameters().values().stream()
+          .filter(Parameter::requiresGradient).toList();
       this.loss = loss;
       this.task = task;
       this.train = train;
@@ -177,11 +184,25 @@ public final class DjlFit {
               collector.backward(value);
               lossSum += value.getFloat() * (end - start);
             }
-            trainer.step();
+            step(batchManager);
           }
         }
       }
       return lossSum / n;
+    }
+
+    /**
+     * What {@code trainer.step()} does on one device, minus its first-step check that the gradients do
+     * not sum to zero: for a softmax classifier they sum to exactly zero by construction (the softmax
+     * gradient of each row sums to 0 over classes), so that check can fail a healthy fit.
+     */
+    private void step(NDManager batchManager) {
+      for (Parameter parameter : parameters) {
+        NDArray weight = parameter.getArray();
+        NDArray gradient = weight.getGradient();
+        gradient.attach(batchManager);
+        optimizer.update(parameter.getId(), weight, gradient);
+      }
     }
 
     private double validationLoss() {
