@@ -36,7 +36,7 @@ class JobDispatcher implements SmartLifecycle {
   private final String owner;
   private final Semaphore freeWorkers;
   private final Map<UUID, AtomicBoolean> running = new ConcurrentHashMap<>();
-  private volatile boolean claiming = true;
+  private volatile boolean claiming;
   private volatile boolean stopping;
   private ExecutorService workers;
   private ScheduledExecutorService timers;
@@ -47,6 +47,7 @@ class JobDispatcher implements SmartLifecycle {
     this.properties = properties;
     this.owner = properties.instanceId() != null ? properties.instanceId() : defaultInstanceId();
     this.freeWorkers = new Semaphore(Math.max(1, properties.workers()));
+    this.claiming = properties.claimJobs();
   }
 
   String owner() {
@@ -69,9 +70,16 @@ class JobDispatcher implements SmartLifecycle {
     }
   }
 
-  /** Tests: stop or resume claiming (recovery keeps running). */
+  /**
+   * Tests: stop or resume claiming (recovery keeps running). Runs on the poll thread, so when it
+   * returns no poll that saw the old value is still in flight.
+   */
   void claiming(boolean on) {
-    claiming = on;
+    try {
+      timers.submit(() -> claiming = on).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not switch claiming", e);
+    }
     if (on) {
       wake();
     }

@@ -75,6 +75,10 @@ class JobRows {
   }
 
   boolean finish(UUID id, String owner, JobState state, String resultJson, Integer modelVersion, String error) {
+    if (state != JobState.SUCCEEDED) {
+      jdbc.sql("UPDATE training_trials SET state = 'FAILED', finished_at = now() WHERE job_id = ? AND state = 'RUNNING'")
+          .param(id).update();
+    }
     return jdbc.sql("""
         UPDATE training_jobs SET state = ?, result = ?::jsonb, model_version = ?, error = ?, finished_at = now()
         WHERE id = ? AND owner = ? AND state = 'RUNNING'""")

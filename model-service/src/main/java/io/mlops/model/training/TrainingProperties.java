@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval progress is written at most this often (and after each fit's last epoch)
  * @param torchThreads libtorch intra-op threads of a training worker; 1 is fastest for the small
  *     networks trained here on few cores (less contention than torch's default of one per core)
+ * @param claimJobs false: this instance accepts and shows jobs but runs none (API-only replicas, tests)
  * @param instanceId this instance's name in {@code owner}; default host name + random suffix
  */
 @ConfigurationProperties("mlops.model.training")
@@ -27,5 +28,6 @@ public record TrainingProperties(
     @DefaultValue("2") int maxAttempts,
     @DefaultValue("500ms") Duration progressInterval,
     @DefaultValue("1") int torchThreads,
+    @DefaultValue("true") boolean claimJobs,
     String instanceId) {
 }
