@@ -20,9 +20,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Spreads jobs over instances: each instance claims QUEUED jobs itself with an atomic conditional
- * UPDATE ({@code FOR UPDATE SKIP LOCKED}), so two instances never run the same job, and only when it
- * has a free worker (bounded: {@code workers}). A running job's heartbeat is refreshed on a timer;
+ * Spreads jobs over instances: a job request record (Kafka, one consumer group) or a poll for the
+ * oldest QUEUED job ({@code FOR UPDATE SKIP LOCKED}) leads an instance with a free worker (bounded:
+ * {@code workers}) to claim the job with an atomic conditional UPDATE, so two instances never run the
+ * same job. The poll also picks up what no consumer could take (all workers busy) and re-queued jobs. A running job's heartbeat is refreshed on a timer;
  * every poll (and so every start) re-queues or fails RUNNING jobs whose heartbeat went stale.
  */
 @Component
@@ -130,14 +131,38 @@ class JobDispatcher implements SmartLifecycle {
           freeWorkers.release();
           return;
         }
-        UUID id = claimed.get();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        running.put(id, cancelled);
-        workers.execute(() -> run(id, cancelled));
+        start(claimed.get());
       }
     } catch (RuntimeException e) {
       log.warn("training job poll failed: {}", e.toString());
     }
+  }
+
+  /**
+   * A job request arrived (Kafka): claim that job if a worker is free. A redelivered or stale request
+   * finds the job no longer QUEUED and does nothing; a job not taken here waits for the next poll.
+   */
+  void offer(UUID id) {
+    if (!claiming || !freeWorkers.tryAcquire()) {
+      return;
+    }
+    try {
+      if (rows.claim(id, owner)) {
+        start(id);
+        return;
+      }
+    } catch (RuntimeException e) {
+      freeWorkers.release();
+      throw e;
+    }
+    freeWorkers.release();
+  }
+
+  /** Runs a job this instance has claimed, on a worker whose permit the caller holds. */
+  private void start(UUID id) {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    running.put(id, cancelled);
+    workers.execute(() -> run(id, cancelled));
   }
 
   private void heartbeat() {

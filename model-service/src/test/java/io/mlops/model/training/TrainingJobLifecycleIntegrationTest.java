@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mlops.events.EventJson;
+import io.mlops.events.Topics;
+import io.mlops.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-/** Search with cross-validation, progress while running, cancel, crash recovery and exclusive claims. */
+/**
+ * Search with cross-validation, progress while running, cancel, crash recovery, exclusive claims and
+ * the job request's way through the outbox to Kafka.
+ */
 class TrainingJobLifecycleIntegrationTest extends TrainingTestBase {
 
   static Map<String, Object> irisLogistic(String model, int epochs) {
@@ -197,7 +204,30 @@ class TrainingJobLifecycleIntegrationTest extends TrainingTestBase {
     }
   }
 
-  static Map<String, Object> copy(Map<String, Object> body) {
-    return new LinkedHashMap<>(body);
+  @Test
+  void aJobRequestGoesThroughTheOutboxToTheReplicasTopicAndARedeliveryChangesNothing() {
+    var job = train(irisLogistic(uniqueName("iris-kafka"), 5), Duration.ofSeconds(60));
+    String id = (String) job.get("id");
+    assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE event_type = 'TrainingJobRequested' AND record_key = ?")
+        .param(id).query(Long.class).single()).isEqualTo(1L);
+
+    List<String> keys = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<String, String>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "training-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+      consumer.subscribe(List.of(Topics.TRAINING_REQUESTS));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+        assertThat(keys).contains(id);
+      });
+    }
+
+    dispatcher.offer(UUID.fromString(id)); // a redelivered request: the job is no longer QUEUED
+    var after = job(id);
+    assertThat(after.get("state")).isEqualTo("SUCCEEDED");
+    assertThat(after.get("attempts")).isEqualTo(1);
   }
 }
