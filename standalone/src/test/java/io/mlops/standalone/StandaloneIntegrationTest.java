@@ -9,6 +9,7 @@ import io.mlops.standalone.suite.Suite;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.awaitility.Awaitility;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -133,6 +140,72 @@ class StandaloneIntegrationTest {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(expected);
         }
     }
+
+    /**
+     * Crosses three contexts: the model is imported into the model-service, the inference-service fetches its alias
+     * and artifact from it over HTTP, and its PredictionMade events reach the monitoring-service through Kafka.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPredictionServedFromTheRegistrysArtifactReachesMonitoringThroughKafka() throws Exception {
+        RestClient model = http(Service.MODEL);
+        assertThat(model.post().uri("/api/v1/models").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "iris")).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ClassPathResource("models/iris_mlp.pt"));
+        var json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        parts.add("signature", new HttpEntity<>(IRIS_SIGNATURE, json));
+        var imported = model.post().uri("/api/v1/models/iris/versions:import").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().toEntity(String.class);
+        assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(201);
+        assertThat(model.put().uri("/api/v1/models/iris/aliases/production").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("version", 1)).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+
+        // iris_mlp_expected.csv: 4 inputs, then the 3 logits PyTorch computed when the fixture was exported
+        List<double[]> rows = new ArrayList<>();
+        try (var in = new ClassPathResource("models/iris_mlp_expected.csv").getInputStream()) {
+            List<String> lines = new String(in.readAllBytes()).lines().skip(1).limit(20).toList();
+            for (String line : lines) {
+                rows.add(java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
+            }
+        }
+        List<Map<String, Object>> instances = rows.stream().map(r -> Map.<String, Object>of(
+                "sepal_length", r[0], "sepal_width", r[1], "petal_length", r[2], "petal_width", r[3])).toList();
+        var answer = http(Service.INFERENCE).post().uri("/api/v1/models/iris/predict").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("instances", instances)).retrieve().toEntity(Map.class);
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("version", 1).containsEntry("alias", "production");
+        List<Map<String, Object>> predictions = (List<Map<String, Object>>) answer.getBody().get("predictions");
+        List<String> classes = List.of("setosa", "versicolor", "virginica");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            int best = r[4] >= r[5] && r[4] >= r[6] ? 0 : r[5] >= r[6] ? 1 : 2;
+            assertThat(predictions.get(i).get("label")).isEqualTo(classes.get(best));
+            ids.add((String) predictions.get(i).get("id"));
+        }
+
+        var servers = suite.servers();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            try (var connection = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password());
+                 var query = connection.prepareStatement(
+                         "SELECT count(*) FROM monitoring.prediction_log WHERE model = 'iris' AND version = 1 AND prediction_id = ANY (?)")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (var rs = query.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(ids.size());
+                }
+            }
+        });
+    }
+
+    private static final String IRIS_SIGNATURE = """
+            {"features": [{"name": "sepal_length", "type": "number"}, {"name": "sepal_width", "type": "number"},
+                          {"name": "petal_length", "type": "number"}, {"name": "petal_width", "type": "number"}],
+             "task": "multiclass", "classLabels": ["setosa", "versicolor", "virginica"],
+             "exampleInput": {"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2}}
+            """;
 
     private static String property(Service service, String key) {
         return suite.context(service).getEnvironment().getProperty(key);

@@ -34,6 +34,9 @@ final class PostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setPGStartupWait(startTimeout)
                 .setServerConfig("max_connections", "200")
+                // zonky defaults to fsync and synchronous_commit off (fine for throw-away test databases); this one keeps data
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         PostgresServer server = new PostgresServer(postgres);
         server.createDatabaseIfMissing();
