@@ -48,6 +48,9 @@ public class StandaloneApplication {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        if (cause instanceof InterruptedException) {
+            return "start-up interrupted by a stop request; everything started so far is stopped";
+        }
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 }

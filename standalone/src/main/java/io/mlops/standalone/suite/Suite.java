@@ -40,6 +40,7 @@ public final class Suite implements SmartLifecycle {
     private final Map<Service, URI> urls = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private FileChannel lockChannel;
     private Servers servers;
+    private Thread shutdownHook;
     private volatile boolean running;
 
     public Suite(StandaloneProperties settings) {
@@ -47,8 +48,12 @@ public final class Suite implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         long t = System.nanoTime();
+        // Spring's own hook does nothing for a context still refreshing: a SIGTERM during start-up would let the
+        // JVM halt with PostgreSQL and Redis running. This hook waits for start (or its clean-up) to end, then stops.
+        shutdownHook = new Thread(this::stop, "standalone-suite-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             lockHome();
             checkPortsFree();
@@ -129,6 +134,30 @@ public final class Suite implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        // closing waits for servers to exit: an interrupt left over from an aborted start must not cut that short
+        boolean interrupted = Thread.interrupted();
+        try {
+            stopAll();
+        } finally {
+            removeShutdownHook();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook will find nothing left to stop
+            }
+        }
+        shutdownHook = null;
+    }
+
+    private void stopAll() {
         running = false;
         List<Service> reverse = new ArrayList<>(List.of(Service.values()));
         Collections.reverse(reverse);
