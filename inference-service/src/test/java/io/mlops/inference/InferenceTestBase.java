@@ -1,6 +1,7 @@
 package io.mlops.inference;
 
 import io.mlops.inference.testing.SharedRegistry;
+import io.mlops.inference.testing.TestFeatureStore;
 import io.mlops.testsupport.RealInfrastructure;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ abstract class InferenceTestBase {
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry properties) {
         properties.add("mlops.inference.registry-url", () -> SharedRegistry.get().url());
+        properties.add("mlops.inference.feature-service-url", () -> TestFeatureStore.get().url());
     }
 
     protected RestClient http() {

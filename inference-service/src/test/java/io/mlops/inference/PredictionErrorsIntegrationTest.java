@@ -99,7 +99,11 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
         var tooMany = predictIris(rows);
         assertProblem(tooMany, 422, "instances");
         assertThat((String) tooMany.getBody().get("detail")).contains("1001").contains("1000");
-        assertProblem(post("/api/v1/models/iris/versions/1/predict", Map.of("entities", List.of("e1"))), 501, "entities");
+        // iris's lineage names no feature set, so its entities cannot be looked up.
+        assertProblem(post("/api/v1/models/iris/versions/1/predict", Map.of("entities", List.of("e1"))), 422, "entities");
+        assertProblem(post("/api/v1/models/iris/versions/1/predict", Map.of("entities", List.of())), 422, "entities");
+        assertProblem(post("/api/v1/models/iris/versions/1/predict",
+                Map.of("entities", List.of("1"), "instances", List.of(iris(1, 2, 3, 4)))), 422, "instances");
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.mlops.inference.api;
 
 import io.mlops.domain.id.ModelVersionRef;
-import io.mlops.domain.id.PredictionId;
 import io.mlops.domain.prediction.PredictionRequest;
 import io.mlops.domain.prediction.PredictionResult;
-import io.mlops.events.PredictionMade;
-import io.mlops.inference.events.PredictionEvents;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.mlops.inference.online.OnlineFeatureClient;
+import io.mlops.inference.routing.TrafficSplit;
+import io.mlops.inference.routing.TrafficSplits;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/models/{name}/predict}, {@code .../versions/{v}/predict} and {@code /models/{name}@{alias}/predict}:
- * named raw feature rows in, one result per row out (value, or class and probabilities; a prediction id).
+ * named raw feature rows ({@code instances}) or entity keys ({@code entities}) in, one result per row out
+ * (value, or class and probabilities; a prediction id). Through an alias with a traffic split, the split
+ * picks the version (sticky by {@code requestKey}) and a shadow version gets a copy.
  */
 @RestController
 @RequestMapping("/api/v1/models")
@@ -29,57 +29,67 @@ class PredictController {
     }
 
     private final PredictionService predictions;
-    private final PredictionEvents events;
+    private final Answers answers;
+    private final TrafficSplits splits;
+    private final ShadowPredictions shadows;
+    private final OnlineFeatureClient online;
 
-    PredictController(PredictionService predictions, PredictionEvents events) {
+    PredictController(PredictionService predictions, Answers answers, TrafficSplits splits, ShadowPredictions shadows,
+                      OnlineFeatureClient online) {
         this.predictions = predictions;
-        this.events = events;
+        this.answers = answers;
+        this.splits = splits;
+        this.shadows = shadows;
+        this.online = online;
     }
 
     @PostMapping("/{name}/predict")
     PredictResponse predict(@PathVariable String name, @RequestBody PredictionRequest request) {
+        long start = System.nanoTime();
         int at = name.indexOf('@');
         String model = at < 0 ? name : name.substring(0, at);
         String alias = at < 0 ? predictions.defaultAlias() : name.substring(at + 1);
-        return run(predictions.resolve(model, null, alias), alias, request);
+        RowSource rows = rows(request);
+        Optional<TrafficSplit> split = splits.find(model, alias);
+        if (split.isEmpty()) {
+            return run(predictions.resolve(model, null, alias), alias, rows, start);
+        }
+        PredictResponse response = run(predictions.resolve(model, split.get().versionFor(request.requestKey()), null),
+                alias, rows, start);
+        if (split.get().shadow() != null) {
+            shadows.copy(new ModelVersionRef(model, split.get().shadow().version()), alias, rows);
+        }
+        return response;
     }
 
     @PostMapping("/{name}/versions/{version}/predict")
     PredictResponse predictVersion(@PathVariable String name, @PathVariable int version, @RequestBody PredictionRequest request) {
-        return run(predictions.resolve(name, version, null), null, request);
-    }
-
-    private PredictResponse run(ModelVersionRef ref, String alias, PredictionRequest request) {
         long start = System.nanoTime();
-        List<Map<String, Object>> rows = rows(request);
-        var out = predictions.predict(ref, model ->
-                new PredictionService.Inputs(model.encoder().encode(rows, "instances"), rows.size()));
-        double latencyMs = (System.nanoTime() - start) / 1e6;
-        Instant now = Instant.now();
-        List<PredictionResult> results = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            Outcomes.Outcome outcome = Outcomes.of(out.model().output(), out.values(), r);
-            PredictionId id = PredictionId.random();
-            results.add(new PredictionResult(id, ref, outcome.value(), outcome.label(), outcome.probabilities()));
-            if (events.sampled()) {
-                events.offer(new PredictionMade(id, ref, alias, now, rows.get(r), outcome.value(), outcome.label(),
-                        outcome.probabilities(), latencyMs, false));
-            }
-        }
-        return new PredictResponse(ref.model(), ref.version(), alias, results);
+        return run(predictions.resolve(name, version, null), null, rows(request), start);
     }
 
-    private List<Map<String, Object>> rows(PredictionRequest request) {
+    private PredictResponse run(ModelVersionRef ref, String alias, RowSource rows, long start) {
+        var out = predictions.predict(ref, rows::encode);
+        return new PredictResponse(ref.model(), ref.version(), alias, answers.of(out, alias, start, false));
+    }
+
+    private RowSource rows(PredictionRequest request) {
         if (request.entities() != null && request.instances() != null) {
             throw new Problems.InvalidPredictionRequest("instances", "send either instances or entities, not both");
         }
         if (request.entities() != null) {
-            throw new Problems.EntityLookupNotImplemented();
+            predictions.checkRows(request.entities().size(), "entities");
+            for (int i = 0; i < request.entities().size(); i++) {
+                if (request.entities().get(i) == null || request.entities().get(i).isBlank()) {
+                    throw new Problems.InvalidPredictionRequest("entities[" + i + "]", "is empty");
+                }
+            }
+            return new RowSource.Entities(request.entities(), online);
         }
         if (request.instances() == null) {
             throw new Problems.InvalidPredictionRequest("instances", "is missing");
         }
         predictions.checkRows(request.instances().size(), "instances");
-        return request.instances();
+        return new RowSource.Instances(request.instances());
     }
 }

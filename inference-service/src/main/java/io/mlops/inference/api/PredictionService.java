@@ -10,6 +10,8 @@ import io.mlops.inference.routing.AliasResolver;
 import io.mlops.inference.serving.InferenceProperties;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.ServedModel;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,9 +29,11 @@ public class PredictionService {
     private final AliasResolver aliases;
     private final InferenceProperties properties;
     private final InferenceMetrics metrics;
+    private final ResultCache results;
 
     PredictionService(ModelRepository models, AliasResolver aliases, InferenceProperties properties,
-                      InferenceMetrics metrics) {
+                      InferenceMetrics metrics, ResultCache results) {
+        this.results = results;
         this.models = models;
         this.aliases = aliases;
         this.properties = properties;
@@ -63,12 +67,20 @@ public class PredictionService {
         }
     }
 
-    /** Model inputs and their row count, made from the served version (its encoder, its width). */
-    public record Inputs(float[] rowMajor, int rows) {
+    /**
+     * Model inputs and their row count, made from the served version (its encoder, its width).
+     *
+     * @param features the features per row as PredictionMade records them; null when not needed
+     */
+    public record Inputs(float[] rowMajor, int rows, List<Map<String, Object>> features) {
+
+        public Inputs(float[] rowMajor, int rows) {
+            this(rowMajor, rows, null);
+        }
     }
 
-    /** What came back: the version that computed it, and its {@code rows × outputWidth} outputs. */
-    public record Outputs(ServedModel model, float[] values, int rows) {
+    /** What came back: the version that computed it, its {@code rows × outputWidth} outputs, and the inputs' features. */
+    public record Outputs(ServedModel model, float[] values, int rows, List<Map<String, Object>> features) {
     }
 
     /**
@@ -80,9 +92,13 @@ public class PredictionService {
         try (ModelLease<ServedModel> lease = models.acquire(ref)) {
             ServedModel model = lease.model();
             Inputs inputs = encode.apply(model);
-            float[] out = await(ref, model, inputs);
+            float[] out = results.find(ref, inputs.rowMajor(), inputs.rows());
+            if (out == null) {
+                out = await(ref, model, inputs);
+                results.store(ref, inputs.rowMajor(), inputs.rows(), out);
+            }
             metrics.recordRequest(ref, System.nanoTime() - start);
-            return new Outputs(model, out, inputs.rows());
+            return new Outputs(model, out, inputs.rows(), inputs.features());
         }
     }
 

@@ -82,12 +82,4 @@ final class Problems {
             with("limit", limit);
         }
     }
-
-    /** Entity keys need the feature-service's online store, which is not wired yet (501). */
-    static final class EntityLookupNotImplemented extends ApiProblem {
-        EntityLookupNotImplemented() {
-            super(HttpStatus.NOT_IMPLEMENTED, "predictions by entity keys are not available yet; send instances");
-            with("field", "entities");
-        }
-    }
 }

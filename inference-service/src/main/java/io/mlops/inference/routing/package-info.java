@@ -1,2 +1,2 @@
-/** Which version serves a request: alias resolution through the registry, deployments moving aliases after warm-up. */
+/** Which version serves a request: alias resolution through the registry, traffic splits and shadows, deployments moving aliases after warm-up. */
 package io.mlops.inference.routing;

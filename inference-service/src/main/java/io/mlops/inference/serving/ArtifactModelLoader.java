@@ -32,9 +32,11 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
     private final ThreadBudget budget;
     private final InferenceMetrics metrics;
     private final Path workDir;
+    private final ai.djl.Device device;
 
     ArtifactModelLoader(RegistryClient registry, InferenceProperties properties, ThreadBudget budget,
-                        InferenceMetrics metrics, Path workDir) {
+                        InferenceMetrics metrics, Path workDir, ai.djl.Device device) {
+        this.device = device;
         this.registry = registry;
         this.properties = properties;
         this.budget = budget;
@@ -52,7 +54,7 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
         try {
             RegistryClient.DownloadedArtifact download = registry.downloadArtifact(ref.model(), ref.version(), archive);
             UnpackedArtifact artifact = ModelArchive.unpack(archive, download.announcedSha256(), folder);
-            model = io.mlops.runtime.inference.ModelLoader.load(artifact);
+            model = io.mlops.runtime.inference.ModelLoader.load(artifact, device);
             InputEncoder encoder = new InputEncoder(model.signature());
             BatchingSettings settings = properties.batchingFor(ref.model(), budget);
             AtomicReference<BatchingExecutor> started = new AtomicReference<>();
@@ -68,7 +70,7 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
                     properties.requestTimeoutFor(ref.model()), folder, () -> metrics.evicted(ref));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             metrics.recordLoad(ref, took);
-            log.info("Loaded model {} ({} bytes, sha256 {}) in {} ms", ref, download.bytes(),
+            log.info("Loaded model {} on {} ({} bytes, sha256 {}) in {} ms", ref, model.device(), download.bytes(),
                     download.announcedSha256(), took.toMillis());
             return new LoadedModel<>(served, download.bytes());
         } catch (Exception | Error e) {

@@ -3,6 +3,7 @@ package io.mlops.inference.serving;
 import io.mlops.inference.batching.BatchingSettings;
 import io.mlops.inference.batching.ThreadBudget;
 import io.mlops.inference.cache.ModelCacheSettings;
+import io.mlops.inference.routing.TrafficSplit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,12 @@ import org.springframework.util.unit.DataSize;
  * @param batching             batching defaults of every model version
  * @param models               per-model overrides of the batching settings, by model name
  * @param cache                bounds of the model cache
+ * @param splits               traffic splits at start, by model then alias (instance-local; PUT /api/v1/splits changes them)
+ * @param shadowMaxInFlight    shadow copies running at once; more are dropped and counted, never queued
+ * @param featureServiceUrl    feature-service base URL, for {@code entities}
+ * @param featureTimeout       longest wait for the online features of one request (then 503)
+ * @param resultCache          the result cache, off by default
+ * @param benchEndpoints       exposes {@code POST /api/v1/echo}, the parse-only HTTP floor of the benchmark
  */
 @ConfigurationProperties("mlops.inference")
 public record InferenceProperties(
@@ -38,10 +45,26 @@ public record InferenceProperties(
         Path workDir,
         @DefaultValue Batching batching,
         Map<String, Batching> models,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache,
+        Map<String, Map<String, TrafficSplit>> splits,
+        @DefaultValue("16") int shadowMaxInFlight,
+        @DefaultValue("http://localhost:8082") URI featureServiceUrl,
+        @DefaultValue("200ms") Duration featureTimeout,
+        @DefaultValue ResultCache resultCache,
+        @DefaultValue("false") boolean benchEndpoints) {
 
     public InferenceProperties {
         models = models == null ? Map.of() : Map.copyOf(models);
+        splits = splits == null ? Map.of() : Map.copyOf(splits);
+    }
+
+    /**
+     * @param enabled    whether identical inputs to the same version are answered from memory
+     * @param ttl        how long an answer is reused
+     * @param maxEntries answers kept at most
+     */
+    public record ResultCache(@DefaultValue("false") boolean enabled, @DefaultValue("5s") Duration ttl,
+                              @DefaultValue("10000") long maxEntries) {
     }
 
     /** Where DJL runs the models. */

@@ -74,6 +74,33 @@ public final class InputEncoder {
         return out;
     }
 
+    /**
+     * Rows that already hold the model inputs by name (online features are the feature set's transformed
+     * output columns), so no transformation is applied again.
+     *
+     * @throws InvalidFeatures naming {@code field[i].input} for a missing or non-finite model input
+     */
+    public float[] encodeModelInputs(List<? extends Map<String, ?>> rows, String field) {
+        float[] out = new float[rows.size() * width()];
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, ?> row = rows.get(r);
+            for (int i = 0; i < modelInputs.size(); i++) {
+                String name = modelInputs.get(i);
+                String at = field + "[" + r + "]." + name;
+                if (!(row.get(name) instanceof Number n)) {
+                    throw new InvalidFeatures(at, "the online features have no numeric value for model input '"
+                            + name + "'; they have " + row.keySet());
+                }
+                float x = n.floatValue();
+                if (!Float.isFinite(x)) {
+                    throw new InvalidFeatures(at, "must be a finite number, was " + n);
+                }
+                out[r * width() + i] = x;
+            }
+        }
+        return out;
+    }
+
     private void checkNames(Map<String, ?> row, String at) {
         for (Map.Entry<String, ?> entry : row.entrySet()) {
             FeatureType type = features.get(entry.getKey());

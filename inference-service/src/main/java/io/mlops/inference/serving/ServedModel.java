@@ -65,6 +65,17 @@ public final class ServedModel implements AutoCloseable {
         return model.outputWidth();
     }
 
+    /** Where this version's parameters live and its batches run. */
+    public ai.djl.Device device() {
+        return model.device();
+    }
+
+    /** The feature set the model was trained on (model.json lineage), or null: the source of {@code entities}. */
+    public io.mlops.domain.id.FeatureSetVersionRef featureSet() {
+        var lineage = model.manifest().lineage();
+        return lineage == null ? null : lineage.featureSet();
+    }
+
     public BatchingExecutor executor() {
         return executor;
     }

@@ -29,15 +29,18 @@ class ServingConfiguration {
         ThreadBudget budget = ThreadBudget.forCores(Runtime.getRuntime().availableProcessors(), workers == null ? 0 : workers);
         budget.applyToTorch();
         TorchThreads.Settings torch = TorchThreads.current();
-        Device device = DeviceSelection.resolve(properties.device());
-        log.info("Inference threads: {}; torch runs intra-op={} inter-op={}; device {} (mlops.inference.device={})",
-                budget.describe(), torch.intraOp(), torch.interOp(), device, properties.device());
-        if (!device.isGpu()) {
-            return budget;
-        }
-        // ml-runtime's ModelLoader places models on the CPU for now; say so rather than pretend.
-        log.warn("A GPU is visible but ml-runtime loads models on the CPU; GPU placement is not wired yet");
+        log.info("Inference threads: {}; torch runs intra-op={} inter-op={}",
+                budget.describe(), torch.intraOp(), torch.interOp());
         return budget;
+    }
+
+    /** {@code mlops.inference.device} resolved once: every version is loaded there. */
+    @Bean
+    Device inferenceDevice(InferenceProperties properties, ThreadBudget appliedFirst) {
+        // Depends on the budget: asking the engine for GPUs starts it, and torch reads its thread settings then.
+        Device device = DeviceSelection.resolve(properties.device());
+        log.info("Models load on {} (mlops.inference.device={})", device, properties.device());
+        return device;
     }
 
     @Bean
@@ -52,11 +55,11 @@ class ServingConfiguration {
 
     @Bean(destroyMethod = "close")
     ModelRepository modelRepository(InferenceProperties properties, RegistryClient registry, ThreadBudget budget,
-                                    InferenceMetrics metrics) throws IOException {
+                                    InferenceMetrics metrics, Device device) throws IOException {
         Path workDir = properties.workDir() != null
                 ? Files.createDirectories(properties.workDir())
                 : Files.createTempDirectory("mlops-inference-models");
-        var loader = new ArtifactModelLoader(registry, properties, budget, metrics, workDir);
+        var loader = new ArtifactModelLoader(registry, properties, budget, metrics, workDir, device);
         ModelCache<ModelVersionRef, ServedModel> cache = new ModelCache<>(properties.cache().toSettings(), loader);
         Gauge.builder("mlops.inference.cache.models", cache, ModelCache::size).description("Versions loaded")
                 .register(metrics.registry());

@@ -54,6 +54,15 @@ public final class Models {
                 new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"), Map.of(), null));
     }
 
+    /** Iris whose lineage names the feature set its inputs come from online (for {@code entities}). */
+    public static Path irisWithFeatureSet(Path folder, String featureSet) {
+        var lineage = new io.mlops.domain.model.Lineage(null, null,
+                new io.mlops.domain.id.FeatureSetVersionRef(featureSet, 1), null);
+        return archive(folder, "iris-" + featureSet + ".zip", "iris_mlp.pt", ModelManifest.torchScript(
+                InputSignature.ofNumbers(IRIS_FEATURES), new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"),
+                Map.of(), lineage));
+    }
+
     public static Path digitsArchive(Path folder) {
         List<String> digits = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
         return archive(folder, "digits.zip", "digits_mlp.pt", ModelManifest.torchScript(InputSignature.ofNumbers(PIXELS),

@@ -40,6 +40,15 @@ public final class SharedRegistry {
             registry.publish("switching", 1, iris);
             registry.publish("switching", 2, iris);
             registry.setAlias("switching", "production", 1);
+            for (String model : new String[] {"split-weights", "split-sticky", "split-shadow", "split-broken"}) {
+                registry.publish(model, 1, iris);
+                registry.publish(model, 2, iris);
+                registry.setAlias(model, "production", 1);
+            }
+            registry.publishWithSha("split-broken", 3, iris, WRONG_SHA256);
+            registry.publish("iris-online", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.IRIS));
+            registry.publish("iris-slow-features", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.SLOW));
+            registry.publish("iris-broken-features", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.BROKEN));
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,6 +43,11 @@ public final class LoadedModel implements AutoCloseable {
     return manifest.output();
   }
 
+  /** Where the parameters live and predictions run (the device given to {@link ModelLoader}). */
+  public ai.djl.Device device() {
+    return model.getNDManager().getDevice();
+  }
+
   /** Columns of the input matrix: {@code signature().width()}. */
   public int inputWidth() {
     return manifest.input().width();

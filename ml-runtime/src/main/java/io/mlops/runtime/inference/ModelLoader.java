@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Loads an unpacked artifact with the PyTorch engine on the CPU, then runs one all-zero row through
- * it: this warms the engine and proves the output width matches the manifest before any traffic.
+ * Loads an unpacked artifact with the PyTorch engine on a device (the CPU unless told otherwise), then
+ * runs one all-zero row through it: this warms the engine and proves the output width matches the
+ * manifest before any traffic.
  */
 public final class ModelLoader {
 
@@ -33,15 +34,25 @@ public final class ModelLoader {
    * @throws ModelOutputMismatch if the network's output width differs from the manifest's
    */
   public static LoadedModel load(UnpackedArtifact artifact) {
+    return load(artifact, Device.cpu());
+  }
+
+  /**
+   * Loads on {@code device}; its parameters, predictors and input arrays live there.
+   *
+   * @throws ModelLoadFailed if the engine cannot read the parameters or module
+   * @throws ModelOutputMismatch if the network's output width differs from the manifest's
+   */
+  public static LoadedModel load(UnpackedArtifact artifact, Device device) {
     ModelManifest manifest = artifact.manifest();
     String name = artifact.directory().getFileName().toString();
-    Model model = Model.newInstance(name, Device.cpu(), ENGINE);
+    Model model = Model.newInstance(name, device, ENGINE);
     try {
       if (manifest.kind() == ModelKind.DJL) {
         model.setBlock(Blocks.build(manifest.architecture(), manifest.output().units()));
         model.load(artifact.directory(), ModelArchive.MODEL_PREFIX);
       } else {
-        // mapLocation: tensors saved on a GPU are mapped to this model's device (the CPU).
+        // mapLocation: tensors saved on another device are mapped to this model's device.
         model.load(artifact.directory(), ModelArchive.MODEL_PREFIX, Map.of("mapLocation", "true"));
       }
     } catch (IOException | MalformedModelException | EngineException | IllegalArgumentException e) {

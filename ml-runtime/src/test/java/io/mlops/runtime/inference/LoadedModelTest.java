@@ -48,6 +48,21 @@ class LoadedModelTest {
   }
 
   @Test
+  void loadsOnTheCpuByDefaultAndOnTheDeviceAskedFor() throws IOException {
+    Path folder = irisFolder(Fixtures.irisTorchScript());
+    try (LoadedModel byDefault = ModelLoader.load(folder)) {
+      assertThat(byDefault.device()).isEqualTo(ai.djl.Device.cpu());
+    }
+    try (LoadedModel onCpu = ModelLoader.load(io.mlops.runtime.artifact.UnpackedArtifact.open(folder), ai.djl.Device.cpu());
+        BatchPredictor predictor = onCpu.newPredictor()) {
+      assertThat(onCpu.device()).isEqualTo(ai.djl.Device.cpu());
+      // First iris row: PyTorch's logit for setosa (iris_mlp_expected.csv) is 6.8567767.
+      assertThat(predictor.predict(new float[] {5.1f, 3.5f, 1.4f, 0.2f}, 1)[0]).isCloseTo(6.8567767f,
+          org.assertj.core.data.Offset.offset(1e-4f));
+    }
+  }
+
+  @Test
   void refusesAnInputOfTheWrongShape() throws IOException {
     try (LoadedModel model = ModelLoader.load(irisFolder(Fixtures.irisTorchScript()));
         BatchPredictor predictor = model.newPredictor()) {

@@ -1,0 +1,272 @@
+import io.mlops.inference.InferenceServiceApplication;
+import io.mlops.inference.testing.Models;
+import io.mlops.inference.testing.TestRegistry;
+import io.mlops.runtime.artifact.ModelArchive;
+import io.mlops.runtime.inference.BatchPredictor;
+import io.mlops.runtime.inference.LoadedModel;
+import io.mlops.runtime.inference.ModelLoader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.HdrHistogram.Histogram;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The inference benchmark: starts a local registry serving digits_mlp.pt and the inference service in this
+ * JVM (so /proc/self/stat is the server's CPU), measures the in-process DJL predictor (the floor), then
+ * drives the HTTP endpoints with wrk over loopback (echo = the parse-only HTTP floor, digits with batching
+ * on, digits-unbatched with batching off). Each scenario runs REPEATS times; medians are reported.
+ * Usage: java ... InferenceBench <out-dir> [seconds-per-run] [repeats]
+ */
+public final class InferenceBench {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
+
+    record Scenario(String name, String path, int rows, int connections, boolean events) {
+
+        Scenario(String name, String path, int rows, int connections) {
+            this(name, path, rows, connections, false);
+        }
+    }
+
+    record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
+               double serverCores, double wrkCores, double machineBusyCores, long errors) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench-out");
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Files.createDirectories(out);
+        List<double[]> digits = Models.csv("digits_first200_inputs.csv", 0, 64);
+
+        Path folder = Files.createTempDirectory("bench-artifacts");
+        Path archive = Models.digitsArchive(folder);
+        TestRegistry registry = TestRegistry.start();
+        registry.publish("digits", 1, archive);
+        registry.publish("digits-unbatched", 1, archive);
+
+        StringBuilder report = new StringBuilder();
+        report.append("# Inference benchmark ").append(Instant.now()).append("\n\n")
+                .append("cores: ").append(Runtime.getRuntime().availableProcessors())
+                .append(", load average at start: ").append(Files.readString(Path.of("/proc/loadavg")).trim())
+                .append(", ").append(seconds).append(" s per run, median of ").append(repeats).append(" runs\n\n");
+
+        // A second server with PredictionMade on, sending to an embedded KRaft broker in this JVM (test-support).
+        String kafka = io.mlops.testsupport.TestInfrastructure.kafkaBootstrapServers();
+        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.kafka.listener.auto-startup=false",
+                "--mlops.inference.events.enabled=true",
+                "--mlops.inference.registry-url=" + registry.url(),
+                "--mlops.inference.batching.queue-capacity=4096",
+                "--logging.level.root=WARN");
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
+                "--spring.kafka.admin.auto-create=false",
+                "--spring.kafka.listener.auto-startup=false",
+                "--mlops.inference.events.enabled=false",
+                "--mlops.inference.bench-endpoints=true",
+                "--mlops.inference.registry-url=" + registry.url(),
+                "--mlops.inference.models.digits-unbatched.max-batch-size=1",
+                "--mlops.inference.batching.queue-capacity=4096",
+                "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            String base = "http://127.0.0.1:" + port;
+            String eventsBase = "http://127.0.0.1:" + ((WebServerApplicationContext) withEvents).getWebServer().getPort();
+
+            report.append("## In-process floor (one thread, one DJL predictor, same torch threads as the server)\n\n")
+                    .append("| batch | rows/s | p50 µs | p95 µs | p99 µs |\n|---|---|---|---|---|\n");
+            for (int batch : new int[] {1, 32}) {
+                report.append(inProcess(archive, folder, digits, batch, seconds)).append('\n');
+            }
+
+            Path oneRow = body(out, "one-row.json", digits, 1);
+            Path batch32 = body(out, "thirty-two-rows.json", digits, 32);
+            List<Scenario> scenarios = new ArrayList<>();
+            for (int c : new int[] {1, 16, 64}) {
+                scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 1, c));
+                scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
+                scenarios.add(new Scenario("digits batching off", "/api/v1/models/digits-unbatched/versions/1/predict", 1, c));
+            }
+            for (int c : new int[] {1, 16}) {
+                scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 32, c));
+                scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 32, c));
+            }
+            for (int c : new int[] {16, 64}) {
+                scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
+                scenarios.add(new Scenario("digits batching on, PredictionMade on", "/api/v1/models/digits/versions/1/predict",
+                        1, c, true));
+            }
+            report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
+                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | wrk CPU (cores) | machine busy (cores) | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Scenario s : scenarios) {
+                Path lua = script(out, s.rows() == 1 ? oneRow : batch32);
+                String target = s.events() ? eventsBase : base;
+                run(target, s, lua, 2); // warm-up: JIT, connections, model load
+                List<Run> runs = new ArrayList<>();
+                for (int i = 0; i < repeats; i++) {
+                    runs.add(run(target, s, lua, seconds));
+                }
+                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f | %d |",
+                        s.name(), s.rows(), s.connections(),
+                        median(runs, Run::requestsPerSecond), median(runs, Run::rowsPerSecond),
+                        median(runs, Run::p50Ms), median(runs, Run::p95Ms), median(runs, Run::p99Ms),
+                        median(runs, Run::serverCores), median(runs, Run::wrkCores), median(runs, Run::machineBusyCores),
+                        runs.stream().mapToLong(Run::errors).sum());
+                report.append(row).append('\n');
+                System.out.println(row);
+            }
+        }
+        report.append("\nload average at end: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println(report);
+        System.exit(0);
+    }
+
+    private static String inProcess(Path archive, Path folder, List<double[]> digits, int batch, int seconds) {
+        Path unpacked = folder.resolve("floor-" + batch);
+        try (LoadedModel model = ModelLoader.load(ModelArchive.unpack(archive, ModelArchive.sha256(archive), unpacked));
+             BatchPredictor predictor = model.newPredictor()) {
+            float[] input = new float[batch * 64];
+            for (int r = 0; r < batch; r++) {
+                for (int c = 0; c < 64; c++) {
+                    input[r * 64 + c] = (float) digits.get(r)[c];
+                }
+            }
+            Histogram histogram = new Histogram(3);
+            long warmEnd = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < warmEnd) {
+                predictor.predict(input, batch);
+            }
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long start = System.nanoTime();
+            long calls = 0;
+            while (System.nanoTime() < end) {
+                long t = System.nanoTime();
+                predictor.predict(input, batch);
+                histogram.recordValue(System.nanoTime() - t);
+                calls++;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f |", batch, calls * batch / elapsed,
+                    histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(95) / 1e3,
+                    histogram.getValueAtPercentile(99) / 1e3);
+        }
+    }
+
+    private static Run run(String base, Scenario s, Path lua, int seconds) throws IOException, InterruptedException {
+        long[] machineBefore = machineTicks();
+        long serverBefore = processTicks(Path.of("/proc/self/stat"));
+        long start = System.nanoTime();
+        Process wrk = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(2, s.connections())),
+                "-c", Integer.toString(s.connections()), "-d", seconds + "s", "-s", lua.toString(), base + s.path())
+                .redirectErrorStream(true).start();
+        Path wrkStat = Path.of("/proc/" + wrk.pid() + "/stat");
+        long wrkTicks = 0;
+        while (!wrk.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            try {
+                wrkTicks = processTicks(wrkStat);
+            } catch (IOException gone) {
+                // wrk exited between the check and the read: keep the last reading
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        long serverTicks = processTicks(Path.of("/proc/self/stat")) - serverBefore;
+        long[] machineAfter = machineTicks();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String json = output.lines().filter(l -> l.startsWith("BENCH ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).substring(6);
+        Map<String, Double> r = parse(json);
+        double busy = (machineAfter[0] - machineBefore[0]) / (double) TICKS_PER_SECOND / wall;
+        return new Run(r.get("requests") / r.get("seconds"), r.get("requests") * s.rows() / r.get("seconds"),
+                r.get("p50") / 1e3, r.get("p95") / 1e3, r.get("p99") / 1e3,
+                serverTicks / (double) TICKS_PER_SECOND / wall, wrkTicks / (double) TICKS_PER_SECOND / wall, busy,
+                r.get("errors").longValue());
+    }
+
+    /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+    private static long processTicks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** Busy ticks of the whole machine (all CPUs): everything but idle and iowait. */
+    private static long[] machineTicks() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(f[i]);
+            }
+        }
+        return new long[] {busy};
+    }
+
+    private static Map<String, Double> parse(String json) {
+        Map<String, Double> values = new java.util.HashMap<>();
+        for (String pair : json.replaceAll("[{}\"]", "").split(",")) {
+            String[] kv = pair.split(":");
+            values.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+        }
+        return values;
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        double[] v = runs.stream().mapToDouble(metric).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static Path body(Path out, String name, List<double[]> digits, int rows) throws IOException {
+        StringJoiner instances = new StringJoiner(",", "{\"instances\":[", "]}");
+        for (int r = 0; r < rows; r++) {
+            StringJoiner row = new StringJoiner(",", "{", "}");
+            for (int c = 0; c < 64; c++) {
+                row.add("\"p" + c + "\":" + digits.get(r)[c]);
+            }
+            instances.add(row.toString());
+        }
+        return Files.writeString(out.resolve(name), instances.toString());
+    }
+
+    /** A wrk script posting the body and printing one machine-readable line with wrk's own latency histogram. */
+    private static Path script(Path out, Path body) throws IOException {
+        String lua = """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                local f = io.open("%s", "r")
+                wrk.body = f:read("*a")
+                f:close()
+                done = function(summary, latency, requests)
+                  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+                    + summary.errors.status + summary.errors.timeout
+                  io.write(string.format('BENCH {"requests":%%d,"seconds":%%f,"p50":%%d,"p95":%%d,"p99":%%d,"errors":%%d}\\n',
+                    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95),
+                    latency:percentile(99), errors))
+                end
+                """.formatted(body.toAbsolutePath());
+        return Files.writeString(out.resolve(body.getFileName() + ".lua"), lua);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The service's settings ({@code mlops.data.*}) and the beans made from them. */
+package io.mlops.data.settings;

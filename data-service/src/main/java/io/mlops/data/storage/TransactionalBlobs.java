@@ -1,0 +1,87 @@
+package io.mlops.data.storage;
+
+import io.mlops.support.blob.BlobStore;
+import io.mlops.support.blob.StagedBlob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Ties blob commits and deletions to the database transaction that references or dereferences them.
+ * Commits happen BEFORE the database commit, so a committed version row always has its bytes; a rollback
+ * hook deletes the blobs this transaction added. Only a process crash between the blob commit and the
+ * database commit can leave an unreferenced blob (harmless garbage, never a row without bytes).
+ * Each blob hash is guarded by a transaction-scoped advisory lock, so a concurrent delete of a version with
+ * the same bytes cannot remove a blob another transaction is about to reference.
+ */
+@Component
+public class TransactionalBlobs {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalBlobs.class);
+
+    private final BlobStore blobs;
+    private final JdbcClient jdbc;
+
+    TransactionalBlobs(BlobStore blobs, JdbcClient jdbc) {
+        this.blobs = blobs;
+        this.jdbc = jdbc;
+    }
+
+    /** Commits staged blobs inside the current transaction; those that were new are deleted again on rollback. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void commit(StagedBlob... staged) {
+        for (StagedBlob blob : staged) {
+            lock(blob.sha256());
+            boolean existed = blobs.exists(blob.sha256());
+            try {
+                blob.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!existed) {
+                String sha = blob.sha256();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            deleteQuietly(sha);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * Deletes a blob inside the current transaction unless {@code stillReferenced} says a row still points at
+     * it (checked under the hash's lock, so it sees every committed reference).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean deleteUnlessReferenced(String sha256, java.util.function.Predicate<String> stillReferenced) {
+        lock(sha256);
+        if (stillReferenced.test(sha256)) {
+            return false;
+        }
+        return deleteQuietly(sha256);
+    }
+
+    private void lock(String sha256) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('mlops-blob:' || ?))").param(sha256).query((rs, n) -> 1).list();
+    }
+
+    private boolean deleteQuietly(String sha256) {
+        try {
+            return blobs.delete(sha256);
+        } catch (IOException e) {
+            log.warn("could not delete blob {}; it is now unreferenced garbage", sha256, e);
+            return false;
+        }
+    }
+}
