@@ -101,6 +101,7 @@ class StandaloneIntegrationTest {
         var servers = suite.servers();
         // the descriptions come from the file names V1__<description>.sql in each service's db/migration
         Map<String, List<String>> expected = Map.of(
+                "data", List.of("datasets versions usage"),
                 "feature", List.of("feature sets"),
                 "model", List.of("model registry"),
                 "monitoring", List.of("references windows drift predictions feedback"));
@@ -198,6 +199,40 @@ class StandaloneIntegrationTest {
                 }
             }
         });
+    }
+
+    /** data-service's outbox relays DataIngested through Kafka; feature-service's consumer records it in its own schema. */
+    @Test
+    void anUploadedDatasetsDataIngestedEventIsConsumedByTheFeatureService() throws Exception {
+        assertThat(http(Service.DATA).post().uri("/api/v1/datasets").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "seattle-weather")).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(201);
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ClassPathResource("demo/seattle-weather.csv"));
+        var uploaded = http(Service.DATA).post().uri("/api/v1/datasets/seattle-weather/versions").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().toEntity(Map.class);
+        assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+        // seattle-weather.csv: a header and one row per day of 2012-01-01 .. 2015-12-31 (1461 days)
+        assertThat(((Number) uploaded.getBody().get("rowCount")).longValue()).isEqualTo(1461);
+
+        var servers = suite.servers();
+        try (var connection = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password())) {
+            String eventId;
+            try (var rs = connection.createStatement().executeQuery(
+                    "SELECT event_id FROM data.outbox_event WHERE event_type = 'DataIngested' AND record_key = 'seattle-weather'")) {
+                assertThat(rs.next()).as("DataIngested in data-service's outbox").isTrue();
+                eventId = rs.getString(1);
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                try (var query = connection.prepareStatement(
+                        "SELECT count(*) FROM feature.processed_event WHERE consumer = 'feature-service.follow-latest' AND event_id = ?::uuid")) {
+                    query.setString(1, eventId);
+                    try (var rs = query.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).isEqualTo(1);
+                    }
+                }
+            });
+        }
     }
 
     private static final String IRIS_SIGNATURE = """
