@@ -14,7 +14,8 @@ public enum EventType {
     MODEL_DEPLOYED("ModelDeployed", ModelDeployed.class, 1, Topics.MODELS_DEPLOYED),
     PREDICTION_MADE("PredictionMade", PredictionMade.class, 1, Topics.PREDICTIONS_MADE),
     DRIFT_DETECTED("DriftDetected", DriftDetected.class, 1, Topics.DRIFT_DETECTED),
-    MODEL_PERFORMANCE_DEGRADED("ModelPerformanceDegraded", ModelPerformanceDegraded.class, 1, Topics.PERFORMANCE_DEGRADED);
+    MODEL_PERFORMANCE_DEGRADED("ModelPerformanceDegraded", ModelPerformanceDegraded.class, 1, Topics.PERFORMANCE_DEGRADED),
+    TRAINING_JOB_REQUESTED("TrainingJobRequested", TrainingJobRequested.class, 1, Topics.TRAINING_REQUESTS);
 
     private final String wireName;
     private final Class<? extends DomainEvent> payloadType;

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String PREDICTIONS_MADE = "mlops.predictions.made";
     public static final String DRIFT_DETECTED = "mlops.monitoring.drift-detected";
     public static final String PERFORMANCE_DEGRADED = "mlops.monitoring.performance-degraded";
+    /** model-service to its own replicas: a job waits to be claimed (keyed by job id). */
+    public static final String TRAINING_REQUESTS = "mlops.training.requests";
 
     public static final String DLT_SUFFIX = ".DLT";
 

@@ -41,6 +41,7 @@ final class SampleEvents {
         return List.of(
                 new DataIngested(DatasetId.random(), iris2, DataFormat.CSV, schema, 150, 3975, "ab".repeat(32)),
                 new FeaturesCreated(FeatureSetId.random(), new FeatureSetVersionRef("iris-features", 1), iris2, List.of("sepal_length_std"), 150, true),
+                new TrainingJobRequested(TrainingJobId.random(), "iris", new FeatureSetVersionRef("iris-features", 1)),
                 new ModelTrained(ModelId.random(), IRIS_3, Task.MULTICLASS, new Metrics(Map.of(Metrics.ACCURACY, 0.96)), lineage, "cd".repeat(32)),
                 new ModelDeployed(IRIS_3, "production", 2, "cd".repeat(32), "alice", "beats v2 on accuracy"),
                 new PredictionMade(PredictionId.random(), IRIS_3, "production", Instant.parse("2026-11-27T10:15:30.123Z"),

@@ -5,7 +5,8 @@ import io.mlops.testsupport.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The full model-service against real PostgreSQL and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// contexts of other test classes stay alive: only the training tests' context runs jobs
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mlops.model.training.claim-jobs=false")
 @RealInfrastructure
 class ModelServiceIntegrationTest extends ServiceStartupContract {
 

@@ -35,7 +35,9 @@ import org.springframework.web.client.RestClient;
  * context. Imports are capped at 64 KB here, so "oversized" needs no large file (iris_mlp.pt is 9 KB).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"mlops.model.import.max-size=64KB", "mlops.blobs.root=target/test-blobs"})
+    properties = {"mlops.model.import.max-size=64KB", "mlops.blobs.root=target/test-blobs",
+        // contexts of other test classes stay alive: only the training tests' context runs jobs
+        "mlops.model.training.claim-jobs=false"})
 @RealInfrastructure
 abstract class RegistryTestBase {
 

@@ -1,0 +1,146 @@
+package io.mlops.model.training;
+
+import io.mlops.domain.id.TrainingJobId;
+import io.mlops.domain.model.Hyperparameters;
+import io.mlops.domain.model.Lineage;
+import io.mlops.domain.model.Metrics;
+import io.mlops.domain.model.Task;
+import io.mlops.model.registry.ModelRegistry;
+import io.mlops.model.registry.ModelVersionView;
+import io.mlops.model.registry.RegisterVersion;
+import io.mlops.model.training.data.FeatureServiceClient;
+import io.mlops.model.training.data.FeatureSetInfo;
+import io.mlops.model.training.data.TrainingDataUnusable;
+import io.mlops.model.training.fit.DjlFit;
+import io.mlops.model.training.fit.Evaluation;
+import io.mlops.model.training.fit.FittedNet;
+import io.mlops.model.training.fit.Matrix;
+import io.mlops.model.training.fit.Splits;
+import io.mlops.runtime.artifact.ModelArchive;
+import io.mlops.runtime.artifact.ModelManifest;
+import io.mlops.runtime.artifact.OutputSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one claimed job: training data from the feature-service, holdout split, trials, refit of the
+ * best candidate on all training rows (train + validation), evaluation on the holdout, packing and
+ * registration. Returns the result stored with the job.
+ */
+@Component
+class JobExecution {
+
+  private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
+
+  private final FeatureServiceClient features;
+  private final ModelRegistry registry;
+  private final JobRows rows;
+
+  JobExecution(FeatureServiceClient features, ModelRegistry registry, JobRows rows) {
+    this.features = features;
+    this.registry = registry;
+    this.rows = rows;
+  }
+
+  record Outcome(int modelVersion, Map<String, Object> result) {
+  }
+
+  Outcome run(UUID job, TrainingPlan plan, ProgressReporter progress) {
+    long start = System.nanoTime();
+    rows.clearTrials(job); // a re-queued job starts over
+    progress.phase("loading");
+    FeatureSetInfo info = features.describe(plan.featureSet());
+    if (!info.labelColumns().contains(plan.labelColumn())) {
+      throw new TrainingDataUnusable("'" + plan.labelColumn() + "' is not a label column of " + plan.featureSet()
+          + " (labels: " + info.labelColumns() + ")");
+    }
+    Matrix data = features.trainingData(plan.featureSet(), info.features(), plan.labelColumn(),
+        plan.task().isClassification()).matrix();
+    requireClasses(plan.task(), data);
+    log.info("job {}: {} rows x {} features loaded in {} ms", job, data.rows(), data.cols(), millis(start));
+    Splits.Split holdout = plan.holdoutK() > 0 ? Splits.everyKth(data.rows(), plan.holdoutK())
+        : Splits.random(data.rows(), plan.holdoutFraction(), plan.holdoutSeed());
+    Matrix train = data.rows(holdout.train());
+    Matrix test = data.rows(holdout.test());
+    progress.epochsPlanned = TrialSearch.plannedEpochs(plan) + plan.candidates().stream()
+        .mapToLong(h -> h.epochs()).max().orElse(0);
+    progress.phase("search");
+    TrialSearch.Best best = new TrialSearch(rows).run(job, plan, train, progress);
+    log.info("job {}: {} trial(s) done at {} ms, best trial {}", job, plan.candidates().size(), millis(start),
+        best.trial());
+    progress.phase("final");
+    progress.fold = 0;
+    progress.trial = best.trial();
+    OutputSpec output = new OutputSpec(plan.task(), data.classLabels(), null);
+    try (FittedNet net = DjlFit.fit(train, null, best.params().withEpochs(best.epochs()), plan.task(), output.units(),
+        plan.seed(), progress)) {
+      Evaluation evaluation = Evaluation.of(plan.task(), net.predict(test), test);
+      if (!plan.searching() && best.score() == null) {
+        // no validation split and no search: the single trial's score is the holdout's
+        rows.trialScored(job, 1, "[]", evaluation.metrics().get(Evaluation.selectionMetric(plan.task())), true);
+      }
+      Lineage lineage = new Lineage(info.dataset(), info.datasetSha256(), plan.featureSet(), new TrainingJobId(job));
+      Map<String, Object> hyper = new LinkedHashMap<>(best.params().withEpochs(best.epochs()).asMap());
+      hyper.put("seed", plan.seed());
+      ModelManifest manifest = ModelManifest.djl(best.params().architecture(), Signatures.of(info), output,
+          evaluation.metrics(), lineage);
+      ModelVersionView version = register(job, plan, net, manifest, evaluation, lineage, hyper);
+      log.info("job {}: registered {} v{} at {} ms, metrics {}", job, plan.modelName(), version.version(),
+          millis(start), evaluation.metrics());
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("modelName", plan.modelName());
+      result.put("modelVersion", version.version());
+      result.put("metrics", evaluation.metrics());
+      result.put("confusionMatrix", evaluation.confusion());
+      result.put("classLabels", evaluation.classLabels());
+      result.put("bestTrial", best.trial());
+      result.put("hyperparameters", hyper);
+      result.put("trainRows", train.rows());
+      result.put("holdoutRows", test.rows());
+      return new Outcome(version.version(), result);
+    }
+  }
+
+  private ModelVersionView register(UUID job, TrainingPlan plan, FittedNet net, ModelManifest manifest,
+      Evaluation evaluation, Lineage lineage, Map<String, Object> hyper) {
+    Path archive = null;
+    try {
+      archive = Files.createTempFile("mlops-trained-", ".zip");
+      ModelArchive.writeDjl(manifest, net.model(), archive);
+      return registry.register(RegisterVersion.trained(plan.modelName(), archive, new Metrics(evaluation.metrics()),
+          new Hyperparameters(hyper), lineage, "training-job:" + job));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (archive != null) {
+        try {
+          Files.deleteIfExists(archive);
+        } catch (IOException ignored) {
+          // a temp file left behind is harmless
+        }
+      }
+    }
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static void requireClasses(Task task, Matrix data) {
+    if (task == Task.BINARY && data.classLabels().size() != 2) {
+      throw new TrainingDataUnusable("binary needs exactly 2 label values, found " + data.classLabels().size() + ": "
+          + data.classLabels().stream().limit(10).toList());
+    }
+    if (task == Task.MULTICLASS && data.classLabels().size() < 2) {
+      throw new TrainingDataUnusable("multiclass needs at least 2 label values, found " + data.classLabels());
+    }
+  }
+}

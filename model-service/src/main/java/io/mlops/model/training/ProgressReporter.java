@@ -1,0 +1,78 @@
+package io.mlops.model.training;
+
+import io.mlops.events.EventJson;
+import io.mlops.model.training.fit.EpochListener;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Counts epochs for the ETA and writes progress (with the heartbeat) at most every {@code interval};
+ * each write also reads the job's cancel flag. A local cancel (same instance) is seen at the next epoch.
+ */
+final class ProgressReporter implements EpochListener {
+
+  private final UUID job;
+  private final String owner;
+  private final JobRows rows;
+  private final Duration interval;
+  private final AtomicBoolean cancelled;
+  private final long startNanos = System.nanoTime();
+  private long lastWrite;
+  private long epochsDone;
+  long epochsPlanned;
+  String phase = "loading";
+  int trial;
+  int trials;
+  int fold;
+  int folds;
+
+  ProgressReporter(UUID job, String owner, JobRows rows, Duration interval, AtomicBoolean cancelled) {
+    this.job = job;
+    this.owner = owner;
+    this.rows = rows;
+    this.interval = interval;
+    this.cancelled = cancelled;
+  }
+
+  @Override
+  public boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss) {
+    epochsDone++;
+    if (cancelled.get()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    if (now - lastWrite >= interval.toNanos() || epoch == epochs) {
+      lastWrite = now;
+      long elapsed = now - startNanos;
+      long remaining = Math.max(0, epochsPlanned - epochsDone);
+      long eta = Math.round(elapsed / 1e9 / epochsDone * remaining);
+      write(new Progress(phase, trial, trials, fold, folds, epoch, epochs, finite(trainLoss), finite(validationLoss), eta,
+          epochsDone, epochsPlanned));
+    }
+    return !cancelled.get();
+  }
+
+  /** Writes a progress snapshot outside an epoch (phase changes). */
+  void phase(String newPhase) {
+    this.phase = newPhase;
+    write(new Progress(phase, trial, trials, fold, folds, 0, 0, null, null, null, epochsDone, epochsPlanned));
+  }
+
+  private void write(Progress progress) {
+    boolean stillMine = rows.progress(job, owner, EventJson.mapper().writeValueAsString(progress))
+        .map(cancel -> {
+          if (cancel) {
+            cancelled.set(true);
+          }
+          return true;
+        }).orElse(false);
+    if (!stillMine) {
+      cancelled.set(true); // recovered by another instance or cancelled: stop working on it
+    }
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

@@ -1,0 +1,112 @@
+package io.mlops.model.training.data;
+
+import io.mlops.domain.feature.FittedFeatureSpec;
+import io.mlops.domain.id.DatasetVersionRef;
+import io.mlops.domain.id.FeatureSetVersionRef;
+import io.mlops.events.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The feature-service's REST contract: {@code GET /api/v1/feature-sets/{name}} (label columns),
+ * {@code GET .../versions/{v}} (dataset version, SHA-256, fitted spec, feature columns) and
+ * {@code GET .../versions/{v}/training-data?format=csv} (streamed, parsed with Commons CSV as it arrives).
+ */
+@Component
+public class FeatureServiceClient {
+
+  private static final JsonMapper JSON = EventJson.mapper();
+  private final FeatureServiceProperties properties;
+  private final HttpClient http;
+
+  FeatureServiceClient(FeatureServiceProperties properties) {
+    this.properties = properties;
+    this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+  }
+
+  /** @throws FeatureSetNotFound (422) for an unknown set or version */
+  public FeatureSetInfo describe(FeatureSetVersionRef ref) {
+    String base = "/api/v1/feature-sets/" + encode(ref.featureSet());
+    JsonNode set = getJson(base, ref.featureSet(), null);
+    JsonNode version = getJson(base + "/versions/" + ref.version(), ref.featureSet(), ref.version());
+    List<String> labels = new ArrayList<>();
+    set.path("definition").path("labelColumns").forEach(n -> labels.add(n.asString()));
+    List<String> features = new ArrayList<>();
+    version.path("features").forEach(n -> features.add(n.asString()));
+    FittedFeatureSpec spec = JSON.treeToValue(version.get("fittedSpec"), FittedFeatureSpec.class);
+    return new FeatureSetInfo(ref, new DatasetVersionRef(version.path("dataset").asString(),
+        version.path("datasetVersion").asInt()), version.path("datasetSha256").asString(null), spec,
+        features.isEmpty() ? spec.outputColumns() : features, labels);
+  }
+
+  /** Streams the version's training data into a matrix of the given feature columns and label. */
+  public TableReader.Table trainingData(FeatureSetVersionRef ref, List<String> features, String label,
+      boolean classification) {
+    URI uri = uri("/api/v1/feature-sets/" + encode(ref.featureSet()) + "/versions/" + ref.version()
+        + "/training-data?format=csv");
+    try {
+      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() == 404) {
+          throw new FeatureSetNotFound(ref.featureSet(), ref.version());
+        }
+        if (response.statusCode() != 200) {
+          throw new FeatureServiceUnavailable("training data answered " + response.statusCode(), null);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = format.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+          return TableReader.read(parser, features, label, classification);
+        }
+      }
+    } catch (IOException e) {
+      throw new FeatureServiceUnavailable(e.toString(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FeatureServiceUnavailable("interrupted", e);
+    }
+  }
+
+  private JsonNode getJson(String path, String name, Integer version) {
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(properties.readTimeout())
+        .header("Accept", "application/json").GET().build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        throw new FeatureSetNotFound(name, version);
+      }
+      if (response.statusCode() != 200) {
+        throw new FeatureServiceUnavailable(path + " answered " + response.statusCode(), null);
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new FeatureServiceUnavailable(e.toString(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FeatureServiceUnavailable("interrupted", e);
+    }
+  }
+
+  private URI uri(String path) {
+    String base = properties.featureServiceUrl();
+    return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

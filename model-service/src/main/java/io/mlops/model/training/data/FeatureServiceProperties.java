@@ -1,0 +1,19 @@
+package io.mlops.model.training.data;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the feature-service is.
+ *
+ * @param featureServiceUrl base URL
+ * @param connectTimeout HTTP connect timeout
+ * @param readTimeout how long a metadata request may take (training data streams without a total limit)
+ */
+@ConfigurationProperties("mlops.model")
+public record FeatureServiceProperties(
+    @DefaultValue("http://localhost:8082") String featureServiceUrl,
+    @DefaultValue("2s") Duration connectTimeout,
+    @DefaultValue("30s") Duration readTimeout) {
+}

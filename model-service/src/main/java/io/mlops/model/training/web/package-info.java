@@ -1,0 +1,2 @@
+/** REST adapter of training jobs. */
+package io.mlops.model.training.web;

@@ -1,0 +1,188 @@
+package io.mlops.model.training;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.mlops.domain.feature.FeatureDefinition;
+import io.mlops.domain.feature.FeatureFitter;
+import io.mlops.domain.feature.FittedFeatureSpec;
+import io.mlops.domain.feature.Transformation;
+import io.mlops.events.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Stands in for the feature-service (not on main yet): a JDK HttpServer implementing exactly the
+ * contract model-service uses (feature-service/README.md on the feature-store branch):
+ * {@code GET /api/v1/feature-sets/{name}} ({@code definition.labelColumns}),
+ * {@code GET .../versions/{v}} (dataset, datasetVersion, datasetSha256, features, fittedSpec) and
+ * {@code GET .../versions/{v}/training-data?format=csv} (header: entity column, feature output columns,
+ * label columns; rows in file order). The features are fitted and computed by common-domain's
+ * {@link FeatureFitter} and transformer, the same code the feature-service runs, over copies of the
+ * shared fixture CSVs; the entity column {@code id} is the row number, as in the feature-service tests.
+ */
+final class FixtureFeatureService implements AutoCloseable {
+
+  /** A feature set over one fixture: every column except the label gets the same transformation. */
+  record Set(String name, String file, String label, Transformation transformation) {
+  }
+
+  static final Set IRIS = new Set("iris-std", "iris.csv", "species", new Transformation.Standardize());
+  static final Set BREAST_CANCER = new Set("breast-cancer-std", "breast_cancer.csv", "malignant",
+      new Transformation.Standardize());
+  static final Set DIABETES = new Set("diabetes-std", "diabetes.csv", "progression", new Transformation.Standardize());
+  // digits has constant pixel columns (always 0): standardize refuses zero variance, min-max maps them to 0
+  static final Set DIGITS = new Set("digits-scaled", "digits.csv", "digit", new Transformation.MinMaxScale());
+
+  private record Served(Set set, String sha256, FittedFeatureSpec spec, List<String> header, List<List<Object>> rows) {
+  }
+
+  private final Map<String, Served> sets = new LinkedHashMap<>();
+  private final HttpServer server;
+
+  FixtureFeatureService(Set... sets) throws IOException {
+    for (Set set : sets) {
+      this.sets.put(set.name(), load(set));
+    }
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v1/feature-sets/", this::handle);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The raw fixture rows (column → Double, or String for the label) and the served spec, for independent checks. */
+  List<Map<String, Object>> rawRows(Set set) {
+    return read(set).rows();
+  }
+
+  FittedFeatureSpec spec(Set set) {
+    return sets.get(set.name()).spec();
+  }
+
+  private static final Pattern PATH = Pattern.compile("/api/v1/feature-sets/([^/]+)(/versions/(\\d+)(/training-data)?)?");
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+      Served served = m.matches() ? sets.get(m.group(1)) : null;
+      if (served == null || m.group(3) != null && !m.group(3).equals("1")) {
+        send(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}");
+        return;
+      }
+      if (m.group(2) == null) {
+        send(exchange, 200, "application/json", EventJson.mapper().writeValueAsString(Map.of("definition",
+            Map.of("name", served.set().name(), "dataset", served.set().name(), "entityColumns", List.of("id"),
+                "labelColumns", List.of(served.set().label())), "versions", List.of())));
+      } else if (m.group(4) == null) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("featureSet", served.set().name());
+        version.put("version", 1);
+        version.put("dataset", served.set().file().replace(".csv", ""));
+        version.put("datasetVersion", 1);
+        version.put("datasetSha256", served.sha256());
+        version.put("features", served.spec().outputColumns());
+        version.put("fittedSpec", served.spec());
+        version.put("offlineTable", "offline_fixture_v1");
+        send(exchange, 200, "application/json", EventJson.mapper().writeValueAsString(version));
+      } else {
+        exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (Writer out = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(served.header().toArray(String[]::new)).get())) {
+          for (List<Object> row : served.rows()) {
+            printer.printRecord(row);
+          }
+        }
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private record Raw(List<String> columns, List<Map<String, Object>> rows, byte[] bytes) {
+  }
+
+  private static Raw read(Set set) {
+    try (InputStream in = FixtureFeatureService.class.getResourceAsStream("/datasets/" + set.file())) {
+      byte[] bytes = in.readAllBytes();
+      CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+      try (CSVParser parser = format.parse(new InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+          StandardCharsets.UTF_8))) {
+        List<String> columns = parser.getHeaderNames();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CSVRecord record : parser) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (String column : columns) {
+            row.put(column, column.equals(set.label()) ? record.get(column) : Double.valueOf(record.get(column)));
+          }
+          rows.add(row);
+        }
+        return new Raw(columns, rows, bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Served load(Set set) {
+    Raw raw = read(set);
+    List<FeatureDefinition> definitions = raw.columns().stream().filter(c -> !c.equals(set.label()))
+        .map(c -> FeatureDefinition.of(c, c, set.transformation())).toList();
+    FittedFeatureSpec spec = FeatureFitter.fit(definitions, raw.rows());
+    var transformer = spec.transformer();
+    List<String> header = new ArrayList<>();
+    header.add("id");
+    header.addAll(spec.outputColumns());
+    header.add(set.label());
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < raw.rows().size(); i++) {
+      List<Object> row = new ArrayList<>();
+      row.add(i);
+      for (double v : transformer.transform(raw.rows().get(i))) {
+        row.add(v);
+      }
+      row.add(raw.rows().get(i).get(set.label()));
+      rows.add(row);
+    }
+    return new Served(set, sha256(raw.bytes()), spec, header, rows);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
