@@ -99,12 +99,8 @@ class StandaloneIntegrationTest {
     @Test
     void eachSchemaHoldsOnlyItsServicesMigrations() throws Exception {
         var servers = suite.servers();
-        // the descriptions come from the file names V1__<description>.sql in each service's db/migration
-        Map<String, List<String>> expected = Map.of(
-                "data", List.of("datasets versions usage"),
-                "feature", List.of("feature sets"),
-                "model", List.of("model registry"),
-                "monitoring", List.of("references windows drift predictions feedback"));
+        Map<String, List<String>> expected = migrationsInEachServiceJar();
+        assertThat(expected.keySet()).contains("data", "feature", "model", "monitoring");
         try (var connection = DriverManager.getConnection(servers.jdbcUrl(), servers.username(), servers.password())) {
             for (var entry : expected.entrySet()) {
                 List<String> applied = new ArrayList<>();
@@ -117,6 +113,38 @@ class StandaloneIntegrationTest {
                 assertThat(applied).as(entry.getKey()).isEqualTo(entry.getValue());
             }
         }
+    }
+
+    /**
+     * Schema → descriptions of the V&lt;n&gt;__&lt;description&gt;.sql files in that service's own jar, in version order,
+     * read from the shared class path (not through the suite's filtering class loader).
+     */
+    private static Map<String, List<String>> migrationsInEachServiceJar() throws Exception {
+        Map<String, Class<?>> applications = Map.of("data", io.mlops.data.DataServiceApplication.class,
+                "feature", io.mlops.feature.FeatureServiceApplication.class, "model", io.mlops.model.ModelServiceApplication.class,
+                "monitoring", io.mlops.monitoring.MonitoringServiceApplication.class);
+        Map<String, String> schemaByJar = new java.util.HashMap<>();
+        applications.forEach((schema, application) -> {
+            String marker = application.getName().replace('.', '/') + ".class";
+            String url = application.getClassLoader().getResource(marker).toString();
+            schemaByJar.put(url.substring(0, url.length() - marker.length()), schema);
+        });
+        Map<String, java.util.TreeMap<Integer, String>> found = new java.util.TreeMap<>();
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver(StandaloneIntegrationTest.class.getClassLoader());
+        for (var resource : resolver.getResources("classpath*:db/migration/V*__*.sql")) {
+            String url = resource.getURL().toString();
+            schemaByJar.forEach((root, schema) -> {
+                if (url.startsWith(root)) {
+                    String file = resource.getFilename();
+                    int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
+                    String description = file.substring(file.indexOf("__") + 2, file.length() - ".sql".length()).replace('_', ' ');
+                    found.computeIfAbsent(schema, k -> new java.util.TreeMap<>()).put(version, description);
+                }
+            });
+        }
+        Map<String, List<String>> expected = new java.util.HashMap<>();
+        found.forEach((schema, byVersion) -> expected.put(schema, List.copyOf(byVersion.values())));
+        return expected;
     }
 
     @Test
