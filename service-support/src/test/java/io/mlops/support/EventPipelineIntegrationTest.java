@@ -94,6 +94,26 @@ class EventPipelineIntegrationTest {
     }
 
     @Test
+    void anEventKafkaCanNeverAcceptIsParkedAndDoesNotBlockTheOnesBehindIt() {
+        // a row as a buggy writer could leave it: twice the producer's max.request.size (1 MiB)
+        UUID tooLarge = UUID.randomUUID();
+        String huge = "{\"padding\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        tx.execute(status -> jdbc.sql("""
+                INSERT INTO outbox_event (event_id, event_type, topic, record_key, payload)
+                VALUES (?, 'DataIngested', ?, 'too-large', ?::jsonb)""")
+                .params(tooLarge, Topics.DATA_INGESTED, huge).update());
+        UUID behind = tx.execute(status -> outbox.append(Events.ingested("behind-the-large-one", 1)).eventId());
+
+        relay.relayOnce();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.effectsOf(behind)).isEqualTo(1));
+        assertThat(jdbc.sql("SELECT parked_at IS NOT NULL AND published_at IS NULL FROM outbox_event WHERE event_id = ?")
+                .param(tooLarge).query(Boolean.class).single()).isTrue();
+        assertThat(meters.find("mlops.outbox.parked").counter().count()).isPositive();
+        assertThat(relay.relayOnce()).as("a parked event is not retried").isZero();
+    }
+
+    @Test
     void anUndeserializableRecordGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
         byte[] poison = "{ this is not an event".getBytes(StandardCharsets.UTF_8);
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(

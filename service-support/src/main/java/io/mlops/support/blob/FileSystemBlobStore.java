@@ -147,7 +147,9 @@ public class FileSystemBlobStore implements BlobStore {
             } catch (FileAlreadyExistsException e) {
                 Files.deleteIfExists(file); // same hash, same bytes: the stored copy stays
             } catch (AtomicMoveNotSupportedException e) {
-                if (!Files.exists(target)) {
+                if (Files.exists(target)) {
+                    Files.deleteIfExists(file);
+                } else {
                     Files.move(file, target);
                 }
             }

@@ -12,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties props;
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private volatile Instant lastCleanup = Instant.EPOCH;
@@ -46,6 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.props = props;
         this.published = Counter.builder("mlops.outbox.published").description("Outbox events acknowledged by Kafka").register(meters);
         this.failures = Counter.builder("mlops.outbox.failures").description("Outbox relay rounds that failed and will be retried").register(meters);
+        this.parked = Counter.builder("mlops.outbox.parked").description("Outbox events Kafka can never accept, set aside").register(meters);
         Gauge.builder("mlops.outbox.pending", this, OutboxRelay::pendingCountOrNaN).description("Outbox events not yet published").register(meters);
     }
 
@@ -62,7 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<PendingEvent> pending = jdbc.sql("""
                     SELECT id, topic, record_key, payload::text FROM outbox_event
-                    WHERE published_at IS NULL ORDER BY id LIMIT ?""")
+                    WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?""")
                     .param(props.batchSize())
                     .query((rs, n) -> new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list();
@@ -77,11 +83,14 @@ public class OutboxRelay implements SmartLifecycle {
         return count == null ? 0 : count;
     }
 
-    /** Sends all, then keeps the acknowledged prefix: a later event never overtakes a failed earlier one. */
+    /**
+     * Sends all, then keeps the acknowledged prefix: a later event never overtakes one that failed and will
+     * be retried. An event Kafka can never accept is parked instead, so it cannot block the ones behind it.
+     */
     private List<Long> send(List<PendingEvent> pending) {
         List<CompletableFuture<?>> futures = new ArrayList<>(pending.size());
         for (PendingEvent event : pending) {
-            futures.add(kafka.send(event.topic(), event.key(), event.payload()));
+            futures.add(sendQuietly(event));
         }
         List<Long> acknowledged = new ArrayList<>(pending.size());
         long deadline = System.nanoTime() + props.sendTimeout().toNanos();
@@ -93,12 +102,42 @@ public class OutboxRelay implements SmartLifecycle {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
+                if (isPermanent(e)) {
+                    park(pending.get(i).id(), e);
+                    continue;
+                }
                 failures.increment();
                 recordFailure(pending.get(i).id(), e);
                 break;
             }
         }
         return acknowledged;
+    }
+
+    private CompletableFuture<?> sendQuietly(PendingEvent event) {
+        try {
+            return kafka.send(event.topic(), event.key(), event.payload());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Errors that no retry can cure: the record itself is unacceptable (size, topic name, serialization). */
+    private static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException || t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void park(long id, Exception e) {
+        log.error("Outbox event {} can never be published and is parked (see outbox_event.last_error): {}", id, e.toString());
+        parked.increment();
+        jdbc.sql("UPDATE outbox_event SET parked_at = now(), attempts = attempts + 1, last_error = ? WHERE id = ?")
+                .params(String.valueOf(e.getMessage()), id).update();
     }
 
     private void recordFailure(long id, Exception e) {
@@ -139,7 +178,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private double pendingCountOrNaN() {
         try {
-            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL").query(Long.class).single();
         } catch (RuntimeException e) {
             return Double.NaN;
         }
