@@ -84,6 +84,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ApiProblem problem) {
+                return apiProblem(problem, request); // e.g. the body limit hit while the converter was reading
+            }
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "request body is not readable: " + rootMessage(e));
         body.setTitle("Malformed request body");
         return handleExceptionInternal(e, body, headers, status, request);
