@@ -62,7 +62,8 @@ public class ModelRegistry {
 
   /**
    * Registers the archive as the model's next version (the model is created if absent), stores the
-   * archive by SHA-256 and emits ModelTrained, all or nothing.
+   * archive by SHA-256 and emits ModelTrained, all or nothing; the command's {@link VersionGuard}, if any,
+   * runs in that same transaction and whatever it throws refuses the registration.
    *
    * @throws ArtifactInvalid if the archive is not a safe, readable ml-runtime artifact (nothing is kept)
    */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param archive a local file; the registry copies it into its blob store and never modifies or deletes it
  * @param createdBy the actor (user or training job) registering it
  * @param sourceSha256 imports: the SHA-256 of the uploaded module; null for trained models
+ * @param guard run in the registering transaction (see {@link VersionGuard}); null for none
  */
 public record RegisterVersion(
     String model,
@@ -26,7 +27,8 @@ public record RegisterVersion(
     String description,
     String createdBy,
     ModelSource source,
-    String sourceSha256) {
+    String sourceSha256,
+    VersionGuard guard) {
 
   public RegisterVersion {
     Objects.requireNonNull(model, "model");
@@ -37,10 +39,22 @@ public record RegisterVersion(
     createdBy = createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy;
   }
 
-  /** What a training job registers; the model is created if it does not exist yet. */
+  /** Without a guard (imports, manual registrations). */
+  public RegisterVersion(String model, Path archive, Metrics metrics, Hyperparameters hyperparameters, Lineage lineage,
+      Map<String, String> tags, String description, String createdBy, ModelSource source, String sourceSha256) {
+    this(model, archive, metrics, hyperparameters, lineage, tags, description, createdBy, source, sourceSha256, null);
+  }
+
+  /** A trained model without a guard; the model is created if it does not exist yet. */
   public static RegisterVersion trained(String model, Path archive, Metrics metrics, Hyperparameters hyperparameters,
       Lineage lineage, String createdBy) {
+    return trained(model, archive, metrics, hyperparameters, lineage, createdBy, null);
+  }
+
+  /** What a training job registers: {@code guard} finishes the job in the same transaction. */
+  public static RegisterVersion trained(String model, Path archive, Metrics metrics, Hyperparameters hyperparameters,
+      Lineage lineage, String createdBy, VersionGuard guard) {
     return new RegisterVersion(model, archive, metrics, hyperparameters, lineage, Map.of(), null, createdBy,
-        ModelSource.TRAINED, null);
+        ModelSource.TRAINED, null, guard);
   }
 }

@@ -64,8 +64,9 @@ class RegistryTransactions {
   }
 
   /**
-   * Inserts the next version and its ModelTrained event, then commits the staged artifact into the
-   * blob store; if the transaction then fails to commit, a blob this call added is removed again.
+   * Inserts the next version and its ModelTrained event, runs the command's guard (which may refuse,
+   * rolling all of it back), then commits the staged artifact into the blob store; if the transaction
+   * then fails to commit, a blob this call added is removed again.
    */
   @Transactional
   public ModelVersionView insertVersion(RegisterVersion command, ModelManifest manifest, StagedBlob artifact) {
@@ -83,6 +84,9 @@ class RegistryTransactions {
     versions.insert(view);
     models.touch(model.id(), now);
     outbox.append(new ModelTrained(model.id(), view.ref(), view.task(), metrics, lineage, view.artifactSha256()));
+    if (command.guard() != null) {
+      command.guard().confirm(view); // before the blob: a refused version leaves nothing behind
+    }
     commitBlob(artifact);
     return view;
   }

@@ -180,9 +180,10 @@ class JobDispatcher implements SmartLifecycle {
       JobRow row = rows.find(id).orElseThrow();
       TrainingPlan plan = TrainingPlan.of(EventJson.mapper().readValue(row.request(), TrainingJobRequest.class));
       var progress = new ProgressReporter(id, owner, rows, properties.progressInterval(), cancelled);
-      JobExecution.Outcome outcome = execution.run(id, plan, progress);
-      rows.finish(id, owner, JobState.SUCCEEDED, EventJson.mapper().writeValueAsString(outcome.result()),
-          outcome.modelVersion(), null);
+      execution.run(id, owner, plan, progress); // registering the model also marks the job SUCCEEDED
+    } catch (JobNoLongerOwned e) {
+      // another instance took the job over (or it ended): its row is not ours to write
+      log.warn("{}", e.getMessage());
     } catch (RuntimeException | Error e) {
       if (stopping) {
         rows.requeue(id, owner);

@@ -1,6 +1,7 @@
 package io.mlops.model.training;
 
 import io.mlops.domain.id.TrainingJobId;
+import io.mlops.events.EventJson;
 import io.mlops.domain.model.Hyperparameters;
 import io.mlops.domain.model.Lineage;
 import io.mlops.domain.model.Metrics;
@@ -8,6 +9,7 @@ import io.mlops.domain.model.Task;
 import io.mlops.model.registry.ModelRegistry;
 import io.mlops.model.registry.ModelVersionView;
 import io.mlops.model.registry.RegisterVersion;
+import io.mlops.model.registry.VersionGuard;
 import io.mlops.model.training.data.FeatureServiceClient;
 import io.mlops.model.training.data.FeatureSetInfo;
 import io.mlops.model.training.data.TrainingDataUnusable;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one claimed job: training data from the feature-service, holdout split, trials, refit of the
  * best candidate on all training rows (train + validation), evaluation on the holdout, packing and
- * registration. Returns the result stored with the job.
+ * registration, which also finishes the job (same transaction). Returns the result stored with the job.
  */
 @Component
 class JobExecution {
@@ -53,7 +55,22 @@ class JobExecution {
   record Outcome(int modelVersion, Map<String, Object> result) {
   }
 
-  Outcome run(UUID job, TrainingPlan plan, ProgressReporter progress) {
+  /** A fitted, evaluated model not registered yet; closing it frees the network. */
+  record Trained(FittedNet net, ModelManifest manifest, Evaluation evaluation, Lineage lineage,
+      Map<String, Object> hyperparameters, Map<String, Object> result) implements AutoCloseable {
+    @Override
+    public void close() {
+      net.close();
+    }
+  }
+
+  Outcome run(UUID job, String owner, TrainingPlan plan, ProgressReporter progress) {
+    try (Trained trained = train(job, plan, progress)) {
+      return register(job, owner, plan, trained);
+    }
+  }
+
+  Trained train(UUID job, TrainingPlan plan, ProgressReporter progress) {
     long start = System.nanoTime();
     rows.clearTrials(job); // a re-queued job starts over
     progress.phase("loading");
@@ -80,8 +97,9 @@ class JobExecution {
     progress.fold = 0;
     progress.trial = best.trial();
     OutputSpec output = new OutputSpec(plan.task(), data.classLabels(), null);
-    try (FittedNet net = DjlFit.fit(train, null, best.params().withEpochs(best.epochs()), plan.task(), output.units(),
-        plan.seed(), progress)) {
+    FittedNet net = DjlFit.fit(train, null, best.params().withEpochs(best.epochs()), plan.task(), output.units(),
+        plan.seed(), progress);
+    try {
       Evaluation evaluation = Evaluation.of(plan.task(), net.predict(test), test);
       if (!plan.searching() && best.score() == null) {
         // no validation split and no search: the single trial's score is the holdout's
@@ -92,12 +110,9 @@ class JobExecution {
       hyper.put("seed", plan.seed());
       ModelManifest manifest = ModelManifest.djl(best.params().architecture(), Signatures.of(info), output,
           evaluation.metrics(), lineage);
-      ModelVersionView version = register(job, plan, net, manifest, evaluation, lineage, hyper);
-      log.info("job {}: registered {} v{} at {} ms, metrics {}", job, plan.modelName(), version.version(),
-          millis(start), evaluation.metrics());
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("modelName", plan.modelName());
-      result.put("modelVersion", version.version());
+      result.put("modelVersion", null); // known once registered
       result.put("metrics", evaluation.metrics());
       result.put("confusionMatrix", evaluation.confusion());
       result.put("classLabels", evaluation.classLabels());
@@ -105,18 +120,39 @@ class JobExecution {
       result.put("hyperparameters", hyper);
       result.put("trainRows", train.rows());
       result.put("holdoutRows", test.rows());
-      return new Outcome(version.version(), result);
+      log.info("job {}: trained at {} ms, metrics {}", job, millis(start), evaluation.metrics());
+      return new Trained(net, manifest, evaluation, lineage, hyper, result);
+    } catch (RuntimeException | Error e) {
+      net.close();
+      throw e;
     }
   }
 
-  private ModelVersionView register(UUID job, TrainingPlan plan, FittedNet net, ModelManifest manifest,
-      Evaluation evaluation, Lineage lineage, Map<String, Object> hyper) {
+  /**
+   * Registers the trained model and marks the job SUCCEEDED in one transaction, only while the job is
+   * still {@code owner}'s RUNNING job: a job taken over after missed heartbeats, or re-run after a
+   * crash, can never register a second version (or emit a second ModelTrained).
+   *
+   * @throws JobNoLongerOwned if the job is no longer this owner's running job (nothing is registered)
+   */
+  Outcome register(UUID job, String owner, TrainingPlan plan, Trained trained) {
+    Map<String, Object> result = new LinkedHashMap<>(trained.result());
+    VersionGuard finishJob = version -> {
+      result.put("modelVersion", version.version());
+      if (!rows.finish(job, owner, JobState.SUCCEEDED, EventJson.mapper().writeValueAsString(result), version.version(),
+          null)) {
+        throw new JobNoLongerOwned(job, owner);
+      }
+    };
     Path archive = null;
     try {
       archive = Files.createTempFile("mlops-trained-", ".zip");
-      ModelArchive.writeDjl(manifest, net.model(), archive);
-      return registry.register(RegisterVersion.trained(plan.modelName(), archive, new Metrics(evaluation.metrics()),
-          new Hyperparameters(hyper), lineage, "training-job:" + job));
+      ModelArchive.writeDjl(trained.manifest(), trained.net().model(), archive);
+      ModelVersionView version = registry.register(RegisterVersion.trained(plan.modelName(), archive,
+          new Metrics(trained.evaluation().metrics()), new Hyperparameters(trained.hyperparameters()), trained.lineage(),
+          "training-job:" + job, finishJob));
+      log.info("job {}: registered {} v{}", job, plan.modelName(), version.version());
+      return new Outcome(version.version(), result);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

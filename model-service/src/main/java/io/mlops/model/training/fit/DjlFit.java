@@ -18,9 +18,11 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.mlops.domain.model.Task;
 import io.mlops.runtime.architecture.Blocks;
+import io.mlops.runtime.architecture.MlpSpec;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The training loop: mini-batch gradient steps with DJL's {@link Trainer}. It is our own loop rather
@@ -28,10 +30,15 @@ import java.util.Random;
  * two reused Java arrays and one native tensor pair, and each batch is a slice of them (no per-row
  * work, no Dataset/Batchifier objects); the optimizer updates the parameters directly (see {@code step}). The loss is read once per batch, which is what DJL's
  * training listeners would record. Deterministic for a seed: the engine seed fixes initialization
- * and dropout, a seeded {@link Random} the shuffling. Torch's RNG is per process, so determinism
- * holds when one fit runs at a time (the default of one training worker).
+ * and dropout, a seeded {@link Random} the shuffling. Torch's RNG is per process, so with several
+ * training workers the seeding and initialization of one fit are serialized with other fits' (and
+ * fits with dropout, which draw at every step, run one at a time): the same seed gives the same
+ * model whatever runs beside it.
  */
 public final class DjlFit {
+
+  /** Guards torch's process-wide random generator (see {@code fit}). */
+  private static final ReentrantLock TORCH_RNG = new ReentrantLock();
 
   private DjlFit() {}
 
@@ -41,10 +48,16 @@ public final class DjlFit {
    */
   public static FittedNet fit(Matrix train, Matrix validation, HyperParams hp, Task task, int outputUnits, long seed,
       EpochListener listener) {
-    Engine.getInstance().setRandomSeed((int) seed);
+    // Torch's generator is one per process: seeding it and drawing from it must not interleave with
+    // another worker's fit. Initialization always draws; dropout draws at every training step, so a
+    // fit with dropout keeps the generator for its whole run (such fits run one at a time).
+    boolean drawsWhileTraining = hp.architecture() instanceof MlpSpec mlp && mlp.dropout() > 0;
+    TORCH_RNG.lock();
+    boolean rngHeld = true;
     Model model = Model.newInstance("training");
     boolean done = false;
     try {
+      Engine.getInstance().setRandomSeed((int) seed);
       model.setBlock(Blocks.build(hp.architecture(), outputUnits));
       Optimizer optimizer = optimizer(hp);
       DefaultTrainingConfig config = new DefaultTrainingConfig(loss(task))
@@ -54,6 +67,10 @@ public final class DjlFit {
       double lastLoss;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(hp.batchSize(), train.cols()));
+        if (!drawsWhileTraining) {
+          TORCH_RNG.unlock();
+          rngHeld = false;
+        }
         Loop loop = new Loop(trainer, optimizer, loss(task), task, train, validation, hp, seed, listener);
         loop.run();
         bestEpoch = loop.bestEpoch;
@@ -62,6 +79,9 @@ public final class DjlFit {
       done = true;
       return new FittedNet(model, outputUnits, bestEpoch, lastLoss);
     } finally {
+      if (rngHeld) {
+        TORCH_RNG.unlock();
+      }
       if (!done) {
         model.close();
       }
