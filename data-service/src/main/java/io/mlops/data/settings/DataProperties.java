@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize largest dataset file accepted, by upload or import (413 above it)
  * @param importRoots   folders server-side imports may read from; empty refuses every import
  * @param workDirectory where samples and CSV conversions are written while they are needed; null for java.io.tmpdir
- * @param maxConcurrentIngestions how many files are read and profiled at once (each may use ingest.memoryLimit natively)
- * @param ingestionWait how long an upload waits for a free ingestion slot before 503 with Retry-After
+ * @param maxConcurrentIngestions how many files are read, profiled or converted to CSV at once (each may use ingest.memoryLimit natively)
+ * @param ingestionWait how long an upload or CSV download waits for a free ingestion slot before 503 with Retry-After
  * @param ingest        engine limits and profile sizes
  */
 @ConfigurationProperties("mlops.data")

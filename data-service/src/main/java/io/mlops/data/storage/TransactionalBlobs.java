@@ -4,14 +4,18 @@ import io.mlops.support.blob.BlobStore;
 import io.mlops.support.blob.StagedBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ties blob commits and deletions to the database transaction that references or dereferences them.
@@ -19,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * hook deletes the blobs this transaction added. Only a process crash between the blob commit and the
  * database commit can leave an unreferenced blob (harmless garbage, never a row without bytes).
  * Each blob hash is guarded by a transaction-scoped advisory lock, so a concurrent delete of a version with
- * the same bytes cannot remove a blob another transaction is about to reference.
+ * the same bytes cannot remove a blob another transaction is about to reference. Deletions wait for the
+ * database commit, so a rolled-back delete keeps its bytes; a failed deletion only leaves garbage.
  */
 @Component
 public class TransactionalBlobs {
@@ -28,10 +33,14 @@ public class TransactionalBlobs {
 
     private final BlobStore blobs;
     private final JdbcClient jdbc;
+    private final TransactionTemplate afterCommitTx;
 
-    TransactionalBlobs(BlobStore blobs, JdbcClient jdbc) {
+    TransactionalBlobs(BlobStore blobs, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.blobs = blobs;
         this.jdbc = jdbc;
+        // after the commit the finished transaction's connection is still bound: work there needs its own
+        this.afterCommitTx = new TransactionTemplate(transactions);
+        this.afterCommitTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Commits staged blobs inside the current transaction; those that were new are deleted again on rollback. */
@@ -60,16 +69,38 @@ public class TransactionalBlobs {
     }
 
     /**
-     * Deletes a blob inside the current transaction unless {@code stillReferenced} says a row still points at
-     * it (checked under the hash's lock, so it sees every committed reference).
+     * Deletes a blob once the current transaction commits, unless {@code stillReferenced} says a row still points
+     * at it. Checked under the hash's lock now, and again after the commit (the lock is released with it, so a
+     * concurrent upload of the same bytes may have referenced the blob in between). Returns whether a deletion
+     * was scheduled; nothing is deleted if the transaction rolls back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean deleteUnlessReferenced(String sha256, java.util.function.Predicate<String> stillReferenced) {
+    public boolean deleteUnlessReferenced(String sha256, Predicate<String> stillReferenced) {
         lock(sha256);
         if (stillReferenced.test(sha256)) {
             return false;
         }
-        return deleteQuietly(sha256);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deleteAfterCommit(sha256, stillReferenced);
+            }
+        });
+        return true;
+    }
+
+    private void deleteAfterCommit(String sha256, Predicate<String> stillReferenced) {
+        try {
+            afterCommitTx.executeWithoutResult(status -> {
+                lock(sha256);
+                if (!stillReferenced.test(sha256)) {
+                    deleteQuietly(sha256);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the rows are already gone; the worst case is an unreferenced file, never a row without bytes
+            log.warn("could not delete blob {} after commit; it is now unreferenced garbage", sha256, e);
+        }
     }
 
     private void lock(String sha256) {

@@ -1,6 +1,5 @@
 package io.mlops.data.version;
 
-import io.mlops.data.ingest.DatasetIngestor;
 import io.mlops.data.storage.WorkFiles;
 import io.mlops.domain.data.DataFormat;
 import io.mlops.support.blob.BlobStore;
@@ -11,20 +10,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Downloads: the original bytes straight from the blob store, or CSV converted by DuckDB into a work file
- * that is deleted once streamed; the same for the Parquet reservoir sample.
+ * that is deleted once streamed (under an ingestion slot, like an upload); the same for the Parquet reservoir sample.
  */
 @Service
 public class VersionContent {
 
     private final DatasetVersions versions;
     private final BlobStore blobs;
-    private final DatasetIngestor ingestor;
+    private final CsvConversion conversion;
     private final WorkFiles work;
 
-    VersionContent(DatasetVersions versions, BlobStore blobs, DatasetIngestor ingestor, WorkFiles work) {
+    VersionContent(DatasetVersions versions, BlobStore blobs, CsvConversion conversion, WorkFiles work) {
         this.versions = versions;
         this.blobs = blobs;
-        this.ingestor = ingestor;
+        this.conversion = conversion;
         this.work = work;
     }
 
@@ -51,7 +50,7 @@ public class VersionContent {
         Path folder = work.newFolder("download-");
         try {
             Path csv = folder.resolve("content.csv");
-            ingestor.convertToCsv(blob, stored, csv);
+            conversion.convert(blob, stored, csv);
             return new Download(new DeletingFileResource(csv, folder), DataFormat.CSV, baseName + ".csv");
         } catch (RuntimeException e) {
             WorkFiles.deleteQuietly(folder);

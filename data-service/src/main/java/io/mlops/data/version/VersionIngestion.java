@@ -70,7 +70,7 @@ public class VersionIngestion {
 
     VersionIngestion(DatasetCatalog catalog, VersionRepository versions, DatasetIngestor ingestor, BlobStore blobs,
             TransactionalBlobs blobCommits, OutboxWriter outbox, TransactionTemplate tx, WorkFiles work, DataProperties props,
-            IngestionMetrics metrics) {
+            IngestionMetrics metrics, IngestionSlots slots) {
         this.catalog = catalog;
         this.versions = versions;
         this.ingestor = ingestor;
@@ -81,7 +81,7 @@ public class VersionIngestion {
         this.work = work;
         this.maxBytes = props.maxUploadSize().toBytes();
         this.metrics = metrics;
-        this.slots = new IngestionSlots(props.maxConcurrentIngestions(), props.ingestionWait());
+        this.slots = slots;
     }
 
     public IngestOutcome ingest(String datasetName, Upload upload, String actor) {
