@@ -22,7 +22,7 @@ import tools.jackson.core.type.TypeReference;
 class PredictionLog {
 
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final int COLUMNS = 8;
+    private static final int COLUMNS = 9;
     /** Rows per INSERT statement: Postgres allows 65,535 parameters per statement. */
     private static final int ROWS_PER_STATEMENT = 2000;
 
@@ -78,11 +78,11 @@ class PredictionLog {
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<PredictionMade> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder(
-                    "INSERT INTO prediction_log (prediction_id, predicted_at, model, version, features, value, label, latency_ms) VALUES ");
+                    "INSERT INTO prediction_log (prediction_id, predicted_at, model, version, features, value, label, latency_ms, probabilities) VALUES ");
             List<Object> params = new ArrayList<>(chunk.size() * COLUMNS);
             for (int i = 0; i < chunk.size(); i++) {
                 PredictionMade e = chunk.get(i);
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?::jsonb,?,?,?)");
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?::jsonb,?,?,?,?::jsonb)");
                 params.add(e.predictionId().value());
                 params.add(Timestamp.from(e.at()));
                 params.add(e.model().model());
@@ -91,6 +91,8 @@ class PredictionLog {
                 params.add(e.value());
                 params.add(e.label());
                 params.add(e.latencyMs());
+                params.add(e.probabilities() == null || e.probabilities().isEmpty() ? null
+                        : EventJson.mapper().writeValueAsString(e.probabilities()));
             }
             sql.append(" ON CONFLICT DO NOTHING RETURNING model, version, latency_ms");
             inserted.addAll(jdbc.sql(sql.toString()).params(params)
