@@ -77,9 +77,8 @@ class PredictionLog {
      * The batch is COPYed (text format) into a per-connection temporary stage, then moved with one
      * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING}: a prediction already stored (a redelivery) is
      * skipped, and RETURNING tells which rows are new, so only those count towards windows. Measured in
-     * bench/monitoring: about N times the events/s of the multi-row INSERT with 9 parameters per row it replaces
-     * (binding and planning 18,000 parameters per statement was most of the time). Must run in a transaction
-     * (the stage empties itself on commit).
+     * bench/monitoring (paired runs, same load): 5,407 events/s against 4,576 for the multi-row INSERT with 9 bound
+     * parameters per row it replaces (+18%). Must run in a transaction (the stage empties itself on commit).
      */
     List<Inserted> insert(List<PredictionMade> events) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
