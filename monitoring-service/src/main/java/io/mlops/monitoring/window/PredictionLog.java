@@ -101,7 +101,7 @@ class PredictionLog {
     }
 
     /** COPY's text format: tab-separated, \N for null, backslash, tab and line breaks escaped. */
-    private static String copyText(List<PredictionMade> events) {
+    static String copyText(List<PredictionMade> events) {
         StringBuilder out = new StringBuilder(events.size() * 400);
         for (int i = 0; i < events.size(); i++) {
             PredictionMade e = events.get(i);
