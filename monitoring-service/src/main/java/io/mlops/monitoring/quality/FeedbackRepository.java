@@ -1,16 +1,21 @@
 package io.mlops.monitoring.quality;
 
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.events.EventJson;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 
 /** {@code feedback}, the prediction log's side of the join, and {@code quality_result}. */
 @Repository
 class FeedbackRepository {
+
+    private static final TypeReference<Map<String, Double>> PROBABILITIES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
 
@@ -21,7 +26,8 @@ class FeedbackRepository {
     record StoredPrediction(UUID id, ModelVersionRef model, Double value, String label, UUID windowId) {
     }
 
-    record Labelled(Double value, String label, Double actualValue, String actualLabel) {
+    /** {@code probabilities} is null when the prediction carried none. */
+    record Labelled(Double value, String label, Double actualValue, String actualLabel, Map<String, Double> probabilities) {
     }
 
     record WindowInfo(ModelVersionRef model, Instant start, Instant end, long rows, boolean closed) {
@@ -46,12 +52,13 @@ class FeedbackRepository {
 
     List<Labelled> labelled(UUID windowId) {
         return jdbc.sql("""
-                SELECT p.value, p.label, f.actual_value, f.actual_label
+                SELECT p.value, p.label, f.actual_value, f.actual_label, p.probabilities::text
                 FROM prediction_log p JOIN feedback f ON f.prediction_id = p.prediction_id
                 WHERE p.window_id = ?""")
                 .param(windowId)
                 .query((rs, n) -> new Labelled(rs.getObject(1) == null ? null : rs.getDouble(1), rs.getString(2),
-                        rs.getObject(3) == null ? null : rs.getDouble(3), rs.getString(4)))
+                        rs.getObject(3) == null ? null : rs.getDouble(3), rs.getString(4),
+                        rs.getString(5) == null ? null : EventJson.mapper().readValue(rs.getString(5), PROBABILITIES)))
                 .list();
     }
 

@@ -10,6 +10,7 @@ import io.mlops.monitoring.reference.PreparedReference;
 import io.mlops.monitoring.reference.References;
 import io.mlops.monitoring.window.WindowClosed;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Quality of a closed window's labelled predictions: accuracy and macro F1 for labels, RMSE and MAE for
- * numbers, each compared with the training value; a drop beyond {@code quality.max-drop} (absolute, in the
+ * numbers, ROC AUC when the predictions carried class probabilities, each compared with the training value; a drop beyond {@code quality.max-drop} (absolute, in the
  * metric's bad direction) raises ModelPerformanceDegraded once the window has {@code quality.min-labelled} labels.
  */
 @Component
@@ -61,11 +62,17 @@ class QualityJudge {
         if (rows.isEmpty()) {
             return;
         }
-        Map<String, Double> current = rows.getFirst().label() != null
+        Map<String, Double> current = new LinkedHashMap<>(rows.getFirst().label() != null
                 ? QualityMetrics.classification(rows.stream().map(FeedbackRepository.Labelled::label).toList(),
                         rows.stream().map(FeedbackRepository.Labelled::actualLabel).toList())
                 : QualityMetrics.regression(rows.stream().mapToDouble(FeedbackRepository.Labelled::value).toArray(),
-                        rows.stream().mapToDouble(FeedbackRepository.Labelled::actualValue).toArray());
+                        rows.stream().mapToDouble(FeedbackRepository.Labelled::actualValue).toArray()));
+        List<FeedbackRepository.Labelled> scored = rows.stream().filter(r -> r.label() != null && r.probabilities() != null).toList();
+        if (!scored.isEmpty()) {
+            QualityMetrics.rocAuc(scored.stream().map(FeedbackRepository.Labelled::actualLabel).toList(),
+                    scored.stream().map(FeedbackRepository.Labelled::probabilities).toList())
+                    .ifPresent(auc -> current.put(Metrics.ROC_AUC, auc));
+        }
         Metrics training = references.prepared(window.model()).map(PreparedReference::metrics).orElse(new Metrics(Map.of()));
         var ref = new Alerts.WindowRef(window.model(), windowId, window.start(), window.end(), window.rows());
         for (Map.Entry<String, Double> m : current.entrySet()) {

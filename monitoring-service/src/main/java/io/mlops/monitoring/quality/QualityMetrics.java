@@ -5,7 +5,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Metrics of labelled predictions, named as {@link Metrics} names them. F1 is macro-averaged over the labels
@@ -45,6 +51,40 @@ final class QualityMetrics {
         out.put(Metrics.ACCURACY, (double) correct / n);
         out.put(Metrics.F1_MACRO, f1Sum / labels.size());
         return out;
+    }
+
+    /**
+     * ROC AUC from the class probabilities: with two classes, the AUC of the later class in sorted order (scikit-learn's
+     * positive label; with probabilities summing to 1 either class gives the same number); with more, the one-vs-rest
+     * macro mean over the classes that have both positive and negative rows. A class missing from a row's map has
+     * probability 0. AUC is the Mann-Whitney U of the positives' ranks (Commons Math {@link NaturalRanking}, ties
+     * averaged, so a tied pair counts one half) divided by positives × negatives. Empty when no class has both.
+     */
+    static OptionalDouble rocAuc(List<String> actual, List<Map<String, Double>> probabilities) {
+        SortedSet<String> classes = new TreeSet<>(actual);
+        probabilities.forEach(p -> classes.addAll(p.keySet()));
+        List<String> judged = classes.size() == 2 ? List.of(classes.last()) : List.copyOf(classes);
+        NaturalRanking ranking = new NaturalRanking(NaNStrategy.FIXED, TiesStrategy.AVERAGE);
+        double sum = 0;
+        int counted = 0;
+        for (String c : judged) {
+            double[] scores = probabilities.stream().mapToDouble(p -> p.getOrDefault(c, 0.0)).toArray();
+            double[] ranks = ranking.rank(scores);
+            long positives = 0;
+            double positiveRanks = 0;
+            for (int i = 0; i < ranks.length; i++) {
+                if (actual.get(i).equals(c)) {
+                    positives++;
+                    positiveRanks += ranks[i];
+                }
+            }
+            long negatives = ranks.length - positives;
+            if (positives > 0 && negatives > 0) {
+                sum += (positiveRanks - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+                counted++;
+            }
+        }
+        return counted == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / counted);
     }
 
     static Map<String, Double> regression(double[] predicted, double[] actual) {

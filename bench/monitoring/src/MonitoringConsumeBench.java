@@ -1,0 +1,196 @@
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.domain.id.PredictionId;
+import io.mlops.events.EventEnvelope;
+import io.mlops.events.EventJson;
+import io.mlops.events.PredictionMade;
+import io.mlops.events.Topics;
+import io.mlops.monitoring.MonitoringServiceApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/**
+ * Consume benchmark of issue 7: N small PredictionMade (10 numeric + 2 categorical features, a label and two class
+ * probabilities) are produced to mlops.predictions.made (3 partitions, as the platform creates it) on test-support's
+ * embedded KRaft broker; then, on the same records, (1) a bare KafkaConsumer reads them (the floor), (2) the same plus
+ * EventJson.read of each value (the decode floor), (3) the monitoring-service, started in this JVM against Postgres
+ * with its PredictionMade listener held back, is let go and timed until prediction_log holds N rows.
+ * Usage: java ... MonitoringConsumeBench <out-dir> <events> <jdbc-url> <db-user> [profile: true|false] [extra --props...]
+ */
+public final class MonitoringConsumeBench {
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        String jdbcUrl = args[2];
+        String user = args[3];
+        boolean profile = args.length > 4 && Boolean.parseBoolean(args[4]);
+        List<String> extra = args.length > 5 ? List.of(args).subList(5, args.length) : List.of();
+        Files.createDirectories(out);
+        String schema = "monitoring_bench";
+        StringBuilder report = new StringBuilder();
+        report.append("# Monitoring consume benchmark ").append(Instant.now()).append("\n\n")
+                .append("cores: ").append(Runtime.getRuntime().availableProcessors()).append(", events: ").append(n)
+                .append(", load average at start: ").append(loadavg()).append("\nextra properties: ").append(extra).append("\n\n");
+
+        String kafka = io.mlops.testsupport.TestInfrastructure.kafkaBootstrapServers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PREDICTIONS_MADE, 3, (short) 1))).all().get();
+        }
+        long bytes = produce(kafka, n);
+        report.append(String.format(Locale.ROOT, "produced %d records, %.0f bytes per value on average%n%n", n, (double) bytes / n));
+
+        report.append("| reader | seconds | records/s | load average after |\n|---|---:|---:|---|\n");
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT; both are printed
+            report.append(row("bare KafkaConsumer (byte[]), round " + (round + 1), n, bare(kafka, n, v -> { })));
+            report.append(row("KafkaConsumer + EventJson.read, round " + (round + 1), n, bare(kafka, n, EventJson::read)));
+        }
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
+             Statement st = db.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            List<String> props = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--spring.kafka.listener.auto-startup=false",
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=",
+                    "--mlops.schema=" + schema,
+                    "--logging.level.root=WARN"));
+            props.addAll(extra);
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MonitoringServiceApplication.class)
+                    .run(props.toArray(String[]::new))) {
+                Recording recording = null;
+                if (profile) {
+                    recording = new Recording(Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
+                long start = System.nanoTime();
+                app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("monitoring-predictions").start();
+                long rows = 0;
+                while (rows < n) {
+                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".prediction_log")) {
+                        rs.next();
+                        rows = rs.getLong(1);
+                    }
+                    if (System.nanoTime() - start > 600_000_000_000L) {
+                        throw new IllegalStateException("only " + rows + " of " + n + " rows after 600 s");
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(out.resolve("service.jfr"));
+                }
+                report.append(row("monitoring-service (stored in prediction_log)", n, seconds));
+                try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM "
+                        + schema + ".monitoring_window")) {
+                    rs.next();
+                    report.append("\nwindows: ").append(rs.getLong(1)).append(", closed: ").append(rs.getLong(2)).append('\n');
+                }
+            }
+        }
+        report.append("\nload average at end: ").append(loadavg()).append('\n');
+        Files.writeString(out.resolve("results.md"), report);
+        System.out.println(report);
+        System.exit(0);
+    }
+
+    private static long produce(String kafka, int n) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka);
+        p.put("linger.ms", "20");
+        p.put("batch.size", "262144");
+        p.put("compression.type", "none");
+        long bytes = 0;
+        SplittableRandom random = new SplittableRandom(7);
+        ModelVersionRef model = new ModelVersionRef("bench-model", 1);
+        Clock clock = Clock.systemUTC();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < n; i++) {
+                Map<String, Object> features = new LinkedHashMap<>();
+                for (int f = 0; f < 10; f++) {
+                    features.put("x" + f, Math.round(random.nextGaussian() * 1000) / 100.0);
+                }
+                features.put("color", "c" + random.nextInt(6));
+                features.put("city", "city" + random.nextInt(20));
+                double yes = random.nextDouble();
+                PredictionMade event = new PredictionMade(PredictionId.random(), model, "production", clock.instant(), features, null,
+                        yes >= 0.5 ? "yes" : "no", Map.of("yes", yes, "no", 1 - yes), 1 + random.nextDouble() * 4, false);
+                byte[] value = EventJson.writeBytes(EventEnvelope.wrap("inference-service", event, clock));
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, event.aggregateKey() + "#" + (i % 3), value));
+            }
+            producer.flush();
+        }
+        return bytes;
+    }
+
+    /** Reads all n records of the topic from the beginning (assigned partitions, no group) and returns the seconds. */
+    private static double bare(String kafka, int n, Consumer<byte[]> perValue) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka);
+        p.put("max.poll.records", "2000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.PREDICTIONS_MADE).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long start = System.nanoTime();
+            int seen = 0;
+            while (seen < n) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(java.time.Duration.ofSeconds(1))) {
+                    perValue.accept(r.value());
+                    seen++;
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static String row(String name, int n, double seconds) {
+        String row = String.format(Locale.ROOT, "| %s | %.2f | %,.0f | %s |%n", name, seconds, n / seconds, loadavg());
+        System.out.print(row);
+        return row;
+    }
+
+    private static String loadavg() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
