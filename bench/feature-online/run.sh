@@ -38,7 +38,7 @@ if [ "${ONLY:-online}" = online ]; then
 fi
 if [ "${ONLY:-materialize}" = materialize ]; then
   echo "== materialization (heap capped: -Xmx512m)"
-  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError io.mlops.feature.bench.MaterializationBench "$work"
+  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError -Dbench.readTimeout="${READ_TIMEOUT:-10m}" io.mlops.feature.bench.MaterializationBench "$work"
        "$root/feature-service/src/test/resources/datasets/seattle-weather.csv" "$parquet" 2)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -v "${run[@]}" 2>"$work/mat.err" || { tail -60 "$work/mat.err" >&2; exit 1; }

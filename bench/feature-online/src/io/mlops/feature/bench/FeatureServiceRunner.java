@@ -51,6 +51,10 @@ final class FeatureServiceRunner implements AutoCloseable {
         props.put("mlops.feature.materialization.resume-on-startup", "false");
         props.put("logging.level.root", "WARN");
         // -Dbench.chunkRows: rows per COPY chunk, cursor fetch and Redis pipeline (service default 5000)
+        // -Dbench.readTimeout: the service's data-service read timeout (default 30s), which also caps a whole CSV download
+        if (System.getProperty("bench.readTimeout") != null) {
+            props.put("mlops.feature.data-service-read-timeout", System.getProperty("bench.readTimeout"));
+        }
         if (System.getProperty("bench.chunkRows") != null) {
             props.put("mlops.feature.materialization.chunk-rows", System.getProperty("bench.chunkRows"));
         }
