@@ -1,0 +1,235 @@
+package io.mlops.feature.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.mlops.domain.data.ColumnSchema;
+import io.mlops.domain.data.ColumnType;
+import io.mlops.domain.data.DatasetSchema;
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Online lookups over loopback HTTP (JDK HttpClient, HTTP/1.1, one client shared by the load threads)
+ * for 1/10/100 random entities at concurrency 1/4/16, next to a raw Lettuce MGET of the same keys on one
+ * shared connection (as Spring Data Redis shares one), in the same JVM and run. Prints one line per
+ * cell and repeat, then the medians over the repeats.
+ * Usage: OnlineBench WORKDIR [warmupSeconds=1] [seconds=3] [repeats=3]
+ */
+public final class OnlineBench {
+
+    static final int ENTITIES = 10_000;
+    static final int FEATURES = 20;
+
+    record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors) {
+    }
+
+    public static void main(String[] args) {
+        // exit explicitly: test-support's embedded Kafka keeps non-daemon threads alive
+        try {
+            bench(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void bench(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        double warmup = args.length > 1 ? Double.parseDouble(args[1]) : 1;
+        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        Path csv = work.resolve("bench-10k.csv");
+        List<ColumnSchema> columns = new ArrayList<>(List.of(new ColumnSchema("id", ColumnType.INTEGER, false)));
+        Random random = new Random(42);
+        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+            StringBuilder header = new StringBuilder("id");
+            for (int f = 0; f < FEATURES; f++) {
+                header.append(",f").append(f);
+                columns.add(new ColumnSchema("f" + f, ColumnType.FLOAT, true));
+            }
+            w.write(header + "\n");
+            for (int i = 0; i < ENTITIES; i++) {
+                StringBuilder row = new StringBuilder().append(i);
+                for (int f = 0; f < FEATURES; f++) {
+                    row.append(',').append(String.format(Locale.ROOT, "%.6f", f + random.nextGaussian() * (f + 1)));
+                }
+                w.write(row + "\n");
+            }
+        }
+        String set = "bench-online-" + System.currentTimeMillis();
+        try (ContractEndpoint data = new ContractEndpoint();
+             RedisClient client = RedisClient.create("redis://127.0.0.1:6379")) {
+            data.add("bench-10k", new ContractEndpoint.Dataset(csv, new DatasetSchema(columns), ENTITIES));
+            try (FeatureServiceRunner service = new FeatureServiceRunner(data.baseUrl());
+                 StatefulRedisConnection<byte[], byte[]> redis = client.connect(ByteArrayCodec.INSTANCE)) {
+                StringBuilder features = new StringBuilder();
+                for (int f = 0; f < FEATURES; f++) {
+                    features.append(f == 0 ? "" : ",").append("""
+                            {"name":"f%d","column":"f%d","transformations":[{"type":"standardize"}]}""".formatted(f, f));
+                }
+                var created = service.send("POST", "/api/v1/feature-sets", """
+                        {"name":"%s","dataset":"bench-10k","datasetVersion":1,"entityColumns":["id"],"features":[%s]}"""
+                        .formatted(set, features), 201);
+                var job = service.awaitJob(created.get("materialization").asString(), java.time.Duration.ofMinutes(5));
+                System.out.printf("materialized %s: %d rows in %.2f s; schema %s; service %s%n", set, job.rowsDone(), job.seconds(),
+                        service.schema, service.baseUrl);
+                check(service, redis, set);
+                List<Cell> all = new ArrayList<>();
+                for (int r = 1; r <= repeats; r++) {
+                    for (int n : new int[] {1, 10, 100}) {
+                        for (int c : new int[] {1, 4, 16}) {
+                            for (String mode : Wrk.available() ? new String[] {"http", "wrk", "raw"} : new String[] {"http", "raw"}) {
+                                Cell cell = mode.equals("wrk")
+                                        ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
+                                        : run(mode, n, c, warmup, seconds, service, redis, set);
+                                all.add(cell);
+                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d%n",
+                                        r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors());
+                            }
+                        }
+                    }
+                }
+                Files.writeString(work.resolve("online-medians.md"), Report.medians(all));
+                System.out.println(Report.medians(all));
+            }
+        }
+    }
+
+    private static String[] keys(String set, int[] ids) {
+        String[] keys = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            keys[i] = "fs:" + set + ":1:" + ids[i];
+        }
+        return keys;
+    }
+
+    /** The raw read must find every key the service serves, or the baseline would be measuring misses. */
+    private static void check(FeatureServiceRunner service, StatefulRedisConnection<byte[], byte[]> redis, String set) {
+        int[] ids = {0, 1, 4999, 9999};
+        for (String k : keys(set, ids)) {
+            byte[] v = redis.sync().get(k.getBytes(StandardCharsets.UTF_8));
+            if (v == null || v.length != FEATURES * Double.BYTES) {
+                throw new IllegalStateException("raw key " + k + " has " + (v == null ? "no value" : v.length + " bytes"));
+            }
+        }
+        var answer = service.send("POST", "/api/v1/feature-sets/" + set + "/online", "{\"entities\":[0,1,4999,9999]}", 200);
+        if (answer.toString().contains("\"missing\":true")) {
+            throw new IllegalStateException("service misses entities: " + answer);
+        }
+    }
+
+    private static Cell run(String mode, int n, int c, double warmup, double seconds, FeatureServiceRunner service,
+                            StatefulRedisConnection<byte[], byte[]> redis, String set) throws InterruptedException {
+        Map<String, Long> before = commandCalls(redis);
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long end = warmEnd + (long) (seconds * 1e9);
+        Histogram[] histograms = new Histogram[c];
+        long[] counts = new long[c];
+        long[] total = new long[c];
+        long[] errors = new long[c];
+        URI uri = URI.create(service.baseUrl + "/api/v1/feature-sets/" + set + "/online");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < c; t++) {
+            int id = t;
+            histograms[t] = new Histogram(3);
+            threads.add(Thread.ofPlatform().start(() -> {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                int[] ids = new int[n];
+                while (true) {
+                    for (int i = 0; i < n; i++) {
+                        ids[i] = rnd.nextInt(ENTITIES);
+                    }
+                    long start = System.nanoTime();
+                    if (start >= end) {
+                        return;
+                    }
+                    boolean ok = mode.equals("http") ? http(service, uri, ids) : raw(redis, set, ids);
+                    long done = System.nanoTime();
+                    total[id]++;
+                    if (!ok) {
+                        errors[id]++;
+                    } else if (start >= warmEnd) {
+                        histograms[id].recordValue(done - start);
+                        counts[id]++;
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Map<String, Long> after = commandCalls(redis);
+        Histogram all = new Histogram(3);
+        long measured = 0;
+        long sent = 0;
+        long failed = 0;
+        for (int t = 0; t < c; t++) {
+            all.add(histograms[t]);
+            measured += counts[t];
+            sent += total[t];
+            failed += errors[t];
+        }
+        long mget = after.getOrDefault("cmdstat_mget", 0L) - before.getOrDefault("cmdstat_mget", 0L);
+        long cmds = 0;
+        for (var e : after.entrySet()) {
+            if (!e.getKey().equals("cmdstat_info")) {
+                cmds += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return new Cell(mode, n, c, all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6,
+                measured / seconds, (double) mget / sent, (double) cmds / sent, failed);
+    }
+
+    private static boolean http(FeatureServiceRunner service, URI uri, int[] ids) {
+        StringBuilder body = new StringBuilder("{\"entities\":[");
+        for (int i = 0; i < ids.length; i++) {
+            body.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        body.append("]}");
+        try {
+            HttpResponse<byte[]> r = service.http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean raw(StatefulRedisConnection<byte[], byte[]> redis, String set, int[] ids) {
+        String[] keys = keys(set, ids);
+        byte[][] bytes = new byte[keys.length][];
+        for (int i = 0; i < keys.length; i++) {
+            bytes[i] = keys[i].getBytes(StandardCharsets.UTF_8);
+        }
+        var values = redis.sync().mget(bytes);
+        return values.size() == ids.length && values.stream().allMatch(v -> v.hasValue());
+    }
+
+    private static final Pattern CALLS = Pattern.compile("^(cmdstat_[^:]+):calls=(\\d+)", Pattern.MULTILINE);
+
+    static Map<String, Long> commandCalls(StatefulRedisConnection<byte[], byte[]> redis) {
+        Map<String, Long> calls = new HashMap<>();
+        Matcher m = CALLS.matcher(redis.sync().info("commandstats"));
+        while (m.find()) {
+            calls.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return calls;
+    }
+}

@@ -1,0 +1,44 @@
+package io.mlops.feature.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** Medians over repeats per (mode, n, c), and the HTTP/raw ratio, as a Markdown table. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String medians(List<OnlineBench.Cell> cells) {
+        StringBuilder out = new StringBuilder("""
+                | entities | concurrency | HTTP p50 ms | HTTP p99 ms | HTTP lookups/s | raw p50 ms | raw p99 ms | raw lookups/s | HTTP/raw lookups/s | wrk p50 ms | wrk p99 ms | wrk lookups/s | wrk/raw lookups/s | MGET per HTTP request | Redis commands per HTTP request |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (int n : new int[] {1, 10, 100}) {
+            for (int c : new int[] {1, 4, 16}) {
+                List<OnlineBench.Cell> http = select(cells, "http", n, c);
+                List<OnlineBench.Cell> raw = select(cells, "raw", n, c);
+                List<OnlineBench.Cell> wrk = select(cells, "wrk", n, c);
+                double wrkRps = median(wrk, OnlineBench.Cell::rps);
+                double httpRps = median(http, OnlineBench.Cell::rps);
+                double rawRps = median(raw, OnlineBench.Cell::rps);
+                out.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f | %.0f | %.3f | %.3f | %.0f | %.2f | %.3f | %.3f | %.0f | %.2f | %.3f | %.3f |%n",
+                        n, c, median(http, OnlineBench.Cell::p50ms), median(http, OnlineBench.Cell::p99ms), httpRps,
+                        median(raw, OnlineBench.Cell::p50ms), median(raw, OnlineBench.Cell::p99ms), rawRps, httpRps / rawRps,
+                        median(wrk, OnlineBench.Cell::p50ms), median(wrk, OnlineBench.Cell::p99ms), wrkRps, wrkRps / rawRps,
+                        median(http, OnlineBench.Cell::mgetPerReq), median(http, OnlineBench.Cell::cmdsPerReq)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<OnlineBench.Cell> select(List<OnlineBench.Cell> cells, String mode, int n, int c) {
+        return cells.stream().filter(x -> x.mode().equals(mode) && x.n() == n && x.c() == c).toList();
+    }
+
+    static <T> double median(List<T> values, ToDoubleFunction<T> f) {
+        double[] v = values.stream().mapToDouble(f).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
