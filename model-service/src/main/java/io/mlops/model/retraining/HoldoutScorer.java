@@ -38,14 +38,18 @@ import org.springframework.stereotype.Component;
  * spec on the raw values, then its network, as inference would. The metric is the task's selection
  * metric (R² for regression, accuracy for classification; higher is better).
  *
- * <p>If that cannot be done (data-service unreachable, a holdout label the champion never saw, a
- * row count that does not match the challenger's holdout), the versions' registered holdout metrics
- * are compared instead, and {@link Scores#basis} says so: it ends up in the run's and the history's reason.
+ * <p>The challenger's score there must equal the one its job registered (same rows, same spec, same
+ * network), which checks that the raw rows line up with the training data. If they do not, or scoring
+ * cannot be done (data-service unreachable, a holdout label the champion never saw, a row count that
+ * does not match the challenger's holdout), the versions' registered holdout metrics are compared
+ * instead, and {@link Scores#basis} says so: it ends up in the run's and the history's reason.
  */
 @Component
 class HoldoutScorer {
 
   private static final Logger log = LoggerFactory.getLogger(HoldoutScorer.class);
+  /** Features computed from raw text here vs parsed from the feature-service's CSV at training: float noise only. */
+  private static final double SAME_ROWS_TOLERANCE = 1e-4;
 
   /** @param basis which rows the scores come from, for the reason */
   record Scores(String metric, double champion, double challenger, String basis) {
@@ -78,8 +82,15 @@ class HoldoutScorer {
         throw new IllegalStateException(dataset + " has " + rows.size() + " rows, a holdout of " + holdout.size()
             + ", but the challenger's job held out " + challengerHoldoutRows);
       }
-      double championScore = evaluate(champion, holdout, plan.labelColumn(), metric);
       double challengerScore = evaluate(challenger, holdout, plan.labelColumn(), metric);
+      Double registered = challenger.metrics().get(metric);
+      if (registered != null && Math.abs(registered - challengerScore) > SAME_ROWS_TOLERANCE) {
+        // its own holdout through its own artifact must reproduce what training measured: else these are other rows
+        throw new IllegalStateException(String.format(java.util.Locale.ROOT, "the challenger scores %.6f on the raw "
+            + "rows of %s but %.6f at training: the raw rows do not line up with its training data", challengerScore,
+            dataset, registered));
+      }
+      double championScore = evaluate(champion, holdout, plan.labelColumn(), metric);
       return new Scores(metric, championScore, challengerScore, "both scored on the challenger's holdout ("
           + holdout.size() + " rows of dataset " + dataset + ")");
     } catch (RuntimeException e) {

@@ -164,6 +164,28 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
   }
 
   @Test
+  void withoutTheRawRowsTheGateComparesRegisteredHoldoutMetricsAndSaysSo() {
+    var set = newSet("loop-fallback");
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.SHUFFLED);
+    String model = uniqueName("loop-fallback");
+    trainIris(model, set);
+    setAlias(model, "production", 1);
+    putPolicy(model, Map.of("enabled", true, "alias", "production", "minImprovement", 0.05));
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE);
+    FEATURES.withholdRawRows(set);
+
+    publish(drift(model, 1));
+
+    RetrainingRun run = awaitFinishedRuns(model, 1).getFirst();
+    assertThat(run.decision()).as(run.reason()).isEqualTo(RetrainingRun.Decision.PROMOTED);
+    assertThat(run.championScore()).isEqualTo(accuracy(model, 1));
+    assertThat(run.challengerScore()).isEqualTo(accuracy(model, 2));
+    assertThat(run.reason()).contains("registered holdout accuracy, as scoring both on the challenger's holdout failed")
+        .contains("503").contains("min improvement 0.05");
+    assertThat(registryAlias(model)).isEqualTo(2);
+  }
+
+  @Test
   void aWorseChallengerIsRejectedAndTheCooldownSkipsTheNextTrigger() {
     var set = newSet("loop-worse");
     FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE); // v1: a good champion

@@ -109,6 +109,13 @@ final class FixtureFeatureService implements AutoCloseable {
     }
   }
 
+  private final java.util.Set<String> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** From now on the data-service part answers 503 for this set's dataset (an unreachable data-service). */
+  void withholdRawRows(Set set) {
+    withheld.add(set.name());
+  }
+
   private static final Pattern CONTENT = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)/content");
 
   private void handleDataset(HttpExchange exchange) throws IOException {
@@ -122,6 +129,10 @@ final class FixtureFeatureService implements AutoCloseable {
             served = versions.get(number - 1);
           }
         }
+      }
+      if (served != null && withheld.contains(served.dataset())) {
+        send(exchange, 503, "application/problem+json", "{\"status\":503,\"detail\":\"unavailable\"}");
+        return;
       }
       if (served == null) {
         send(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}");
