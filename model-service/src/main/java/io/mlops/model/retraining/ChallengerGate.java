@@ -115,7 +115,7 @@ class ChallengerGate implements SmartLifecycle {
       String reason = "retraining promoted: " + scores + cause;
       if (registry.moveAliasIf(run.model(), run.alias(), run.championVersion(), challenger, RetrainingStarter.ACTOR,
           reason)) {
-        runs.finish(run.id(), challenger, metric, championScore, challengerScore, Decision.PROMOTED, reason);
+        runs.finish(run, challenger, metric, championScore, challengerScore, Decision.PROMOTED, reason);
         log.info("{} '{}' moved v{} -> v{}: {}", run.model(), run.alias(), run.championVersion(), challenger, scores);
         return true;
       }
@@ -134,14 +134,14 @@ class ChallengerGate implements SmartLifecycle {
 
   private void reject(RetrainingRun run, int challenger, String metric, double championScore, double challengerScore,
       String reason) {
-    runs.finish(run.id(), challenger, metric, championScore, challengerScore, Decision.REJECTED, reason);
+    runs.finish(run, challenger, metric, championScore, challengerScore, Decision.REJECTED, reason);
     step(run, AliasChange.Action.RETRAINING_REJECTED, reason);
     log.info("{} '{}': {}", run.model(), run.alias(), reason);
   }
 
   private void fail(RetrainingRun run, Integer challenger, String reason) {
     String text = "retraining failed: " + reason + " [run " + run.id() + "]";
-    runs.finish(run.id(), challenger, null, null, null, Decision.FAILED, text);
+    runs.finish(run, challenger, null, null, null, Decision.FAILED, text);
     step(run, AliasChange.Action.RETRAINING_FAILED, text);
     log.warn("{} '{}': {}", run.model(), run.alias(), text);
   }

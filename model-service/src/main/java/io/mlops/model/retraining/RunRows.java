@@ -1,5 +1,6 @@
 package io.mlops.model.retraining;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.domain.id.ModelId;
 import io.mlops.events.EventJson;
 import io.mlops.model.retraining.RetrainingRun.Decision;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 
 /** SQL for {@code retraining_runs}. */
@@ -27,9 +30,27 @@ class RunRows {
       FROM retraining_runs r JOIN models m ON m.id = r.model_id""";
 
   private final JdbcClient jdbc;
+  private final MeterRegistry meters;
 
-  RunRows(JdbcClient jdbc) {
+  RunRows(JdbcClient jdbc, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
+  }
+
+  /** {@code mlops_model_retraining_runs_total{model, decision}}, counted once the decision commits. */
+  private void count(String model, Decision decision) {
+    Runnable increment = () -> meters.counter("mlops.model.retraining.runs", "model", model, "decision",
+        decision.name()).increment();
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      increment.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        increment.run();
+      }
+    });
   }
 
   /** A run that starts TRAINING ({@code decision} null) or is FINISHED at once (skipped, failed to start). */
@@ -44,6 +65,9 @@ class RunRows {
             (decision == null ? State.TRAINING : State.FINISHED).name(), decision == null ? null : decision.name(), reason,
             Timestamp.from(at), decision == null ? null : Timestamp.from(at))
         .update();
+    if (decision != null) {
+      count(trigger.model().model(), decision);
+    }
   }
 
   /** Newest first. */
@@ -76,13 +100,14 @@ class RunRows {
         .query(RunRows::map).optional();
   }
 
-  void finish(UUID id, Integer challenger, String metric, Double championScore, Double challengerScore, Decision decision,
+  void finish(RetrainingRun run, Integer challenger, String metric, Double championScore, Double challengerScore, Decision decision,
       String reason) {
     jdbc.sql("""
         UPDATE retraining_runs SET challenger_version = ?, metric = ?, champion_score = ?, challenger_score = ?,
             state = 'FINISHED', decision = ?, reason = ?, finished_at = now()
         WHERE id = ? AND state = 'TRAINING'""")
-        .params(challenger, metric, championScore, challengerScore, decision.name(), reason, id).update();
+        .params(challenger, metric, championScore, challengerScore, decision.name(), reason, run.id()).update();
+    count(run.model(), decision);
   }
 
   private static RetrainingRun map(ResultSet rs, int n) throws SQLException {

@@ -161,6 +161,9 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
         .containsExactly(tuple(1, null, "tester"), tuple(2, 1, "retraining-policy"));
     assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(drift.eventId())
         .query(Long.class).single()).isEqualTo(1);
+    assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+        .contains("mlops_model_retraining_runs_total{application=\"model-service\",decision=\"PROMOTED\",model=\""
+            + model + "\"} 1.0");
   }
 
   @Test
