@@ -36,7 +36,7 @@ final class ProgressReporter implements EpochListener {
   }
 
   @Override
-  public boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss) {
+  public boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss, double epochMillis) {
     epochsDone++;
     if (cancelled.get()) {
       return false;
@@ -48,7 +48,7 @@ final class ProgressReporter implements EpochListener {
       long remaining = Math.max(0, epochsPlanned - epochsDone);
       long eta = Math.round(elapsed / 1e9 / epochsDone * remaining);
       write(new Progress(phase, trial, trials, fold, folds, epoch, epochs, finite(trainLoss), finite(validationLoss), eta,
-          epochsDone, epochsPlanned));
+          epochsDone, epochsPlanned, epochMillis));
     }
     return !cancelled.get();
   }
@@ -56,7 +56,7 @@ final class ProgressReporter implements EpochListener {
   /** Writes a progress snapshot outside an epoch (phase changes). */
   void phase(String newPhase) {
     this.phase = newPhase;
-    write(new Progress(phase, trial, trials, fold, folds, 0, 0, null, null, null, epochsDone, epochsPlanned));
+    write(new Progress(phase, trial, trials, fold, folds, 0, 0, null, null, null, epochsDone, epochsPlanned, null));
   }
 
   private void write(Progress progress) {
