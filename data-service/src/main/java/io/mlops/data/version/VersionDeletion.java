@@ -2,8 +2,8 @@ package io.mlops.data.version;
 
 import io.mlops.data.dataset.DatasetCatalog;
 import io.mlops.data.dataset.DatasetRecord;
-import io.mlops.data.storage.TransactionalBlobs;
 import io.mlops.data.usage.UsageMarks;
+import io.mlops.support.blob.TransactionalBlobs;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

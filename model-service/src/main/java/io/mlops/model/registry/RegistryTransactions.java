@@ -7,11 +7,9 @@ import io.mlops.domain.model.Metrics;
 import io.mlops.events.ModelDeployed;
 import io.mlops.events.ModelTrained;
 import io.mlops.runtime.artifact.ModelManifest;
-import io.mlops.support.blob.BlobStore;
 import io.mlops.support.blob.StagedBlob;
+import io.mlops.support.blob.TransactionalBlobs;
 import io.mlops.support.outbox.OutboxWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -20,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every registry change in its own transaction, with its event appended to the outbox in that same
@@ -34,9 +30,10 @@ class RegistryTransactions {
   private final VersionRows versions;
   private final AliasRows aliases;
   private final OutboxWriter outbox;
-  private final BlobStore blobs;
+  private final TransactionalBlobs blobs;
 
-  RegistryTransactions(ModelRows models, VersionRows versions, AliasRows aliases, OutboxWriter outbox, BlobStore blobs) {
+  RegistryTransactions(ModelRows models, VersionRows versions, AliasRows aliases, OutboxWriter outbox,
+      TransactionalBlobs blobs) {
     this.models = models;
     this.versions = versions;
     this.aliases = aliases;
@@ -87,7 +84,7 @@ class RegistryTransactions {
     if (command.guard() != null) {
       command.guard().confirm(view); // before the blob: a refused version leaves nothing behind
     }
-    commitBlob(artifact);
+    blobs.commit(artifact); // under the hash's lock; removed again if this transaction rolls back
     return view;
   }
 
@@ -147,29 +144,6 @@ class RegistryTransactions {
     Instant now = now();
     aliases.delete(row.id(), alias);
     aliases.record(row.id(), new AliasChange(model, alias, current.version(), null, actor, reason, now));
-  }
-
-  private void commitBlob(StagedBlob artifact) {
-    boolean existed = blobs.exists(artifact.sha256());
-    try {
-      artifact.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not store the artifact", e);
-    }
-    if (!existed) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          if (status != STATUS_COMMITTED) {
-            try {
-              blobs.delete(artifact.sha256());
-            } catch (IOException ignored) {
-              // an orphan blob is harmless (content-addressed, unreferenced); nothing else to do
-            }
-          }
-        }
-      });
-    }
   }
 
   /** Tag changes: a null value removes the tag. */

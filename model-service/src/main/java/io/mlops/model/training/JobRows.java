@@ -74,15 +74,23 @@ class JobRows {
         .params(owner, ids.toArray(UUID[]::new)).update();
   }
 
+  /**
+   * Ends {@code owner}'s RUNNING job; a failed or cancelled job's RUNNING trials become FAILED with it. One
+   * statement, so the trials change only if the job did: an instance that lost the job touches neither.
+   *
+   * @return false if the job is no longer this owner's running job (nothing changed)
+   */
   boolean finish(UUID id, String owner, JobState state, String resultJson, Integer modelVersion, String error) {
-    if (state != JobState.SUCCEEDED) {
-      jdbc.sql("UPDATE training_trials SET state = 'FAILED', finished_at = now() WHERE job_id = ? AND state = 'RUNNING'")
-          .param(id).update();
-    }
     return jdbc.sql("""
-        UPDATE training_jobs SET state = ?, result = ?::jsonb, model_version = ?, error = ?, finished_at = now()
-        WHERE id = ? AND owner = ? AND state = 'RUNNING'""")
-        .params(state.name(), resultJson, modelVersion, error, id, owner).update() == 1;
+        WITH job AS (
+          UPDATE training_jobs SET state = ?, result = ?::jsonb, model_version = ?, error = ?, finished_at = now()
+          WHERE id = ? AND owner = ? AND state = 'RUNNING' RETURNING id),
+        trials AS (
+          UPDATE training_trials SET state = 'FAILED', finished_at = now()
+          WHERE job_id IN (SELECT id FROM job) AND state = 'RUNNING' AND ?)
+        SELECT count(*) FROM job""")
+        .params(state.name(), resultJson, modelVersion, error, id, owner, state != JobState.SUCCEEDED)
+        .query(Long.class).single() == 1;
   }
 
   /** A job this instance gives back (it is shutting down): another instance may claim it. */

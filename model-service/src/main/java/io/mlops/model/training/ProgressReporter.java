@@ -5,12 +5,20 @@ import io.mlops.model.training.fit.EpochListener;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts epochs for the ETA and writes progress (with the heartbeat) at most every {@code interval};
  * each write also reads the job's cancel flag. A local cancel (same instance) is seen at the next epoch.
+ * Writes run on a virtual thread, not the training thread: a database round trip (slow on a busy
+ * machine) never stalls an epoch. They stay in order, and only the newest waiting snapshot is written;
+ * a cancel flag read by a write is seen by the epoch after it.
  */
 final class ProgressReporter implements EpochListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
   private final UUID job;
   private final String owner;
@@ -18,6 +26,8 @@ final class ProgressReporter implements EpochListener {
   private final Duration interval;
   private final AtomicBoolean cancelled;
   private final long startNanos = System.nanoTime();
+  private final AtomicReference<Progress> pending = new AtomicReference<>();
+  private final AtomicBoolean writing = new AtomicBoolean();
   private long lastWrite;
   private long epochsDone;
   long epochsPlanned;
@@ -36,7 +46,7 @@ final class ProgressReporter implements EpochListener {
   }
 
   @Override
-  public boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss) {
+  public boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss, double epochMillis) {
     epochsDone++;
     if (cancelled.get()) {
       return false;
@@ -47,8 +57,8 @@ final class ProgressReporter implements EpochListener {
       long elapsed = now - startNanos;
       long remaining = Math.max(0, epochsPlanned - epochsDone);
       long eta = Math.round(elapsed / 1e9 / epochsDone * remaining);
-      write(new Progress(phase, trial, trials, fold, folds, epoch, epochs, finite(trainLoss), finite(validationLoss), eta,
-          epochsDone, epochsPlanned));
+      writeLater(new Progress(phase, trial, trials, fold, folds, epoch, epochs, finite(trainLoss), finite(validationLoss),
+          eta, epochsDone, epochsPlanned, epochMillis));
     }
     return !cancelled.get();
   }
@@ -56,7 +66,33 @@ final class ProgressReporter implements EpochListener {
   /** Writes a progress snapshot outside an epoch (phase changes). */
   void phase(String newPhase) {
     this.phase = newPhase;
-    write(new Progress(phase, trial, trials, fold, folds, 0, 0, null, null, null, epochsDone, epochsPlanned));
+    writeLater(new Progress(phase, trial, trials, fold, folds, 0, 0, null, null, null, epochsDone, epochsPlanned, null));
+  }
+
+  private void writeLater(Progress progress) {
+    pending.set(progress);
+    if (writing.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("training-progress-" + job).start(this::drain);
+    }
+  }
+
+  /** Writes waiting snapshots one at a time until none is left; at most one drain runs per job. */
+  private void drain() {
+    try {
+      Progress next;
+      while ((next = pending.getAndSet(null)) != null) {
+        try {
+          write(next);
+        } catch (RuntimeException e) {
+          log.warn("progress of training job {} not written: {}", job, e.toString());
+        }
+      }
+    } finally {
+      writing.set(false);
+      if (pending.get() != null && writing.compareAndSet(false, true)) {
+        Thread.ofVirtual().name("training-progress-" + job).start(this::drain);
+      }
+    }
   }
 
   private void write(Progress progress) {

@@ -19,6 +19,8 @@ import ai.djl.training.tracker.Tracker;
 import io.mlops.domain.model.Task;
 import io.mlops.runtime.architecture.Blocks;
 import io.mlops.runtime.architecture.MlpSpec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Random;
@@ -39,6 +41,12 @@ public final class DjlFit {
 
   /** Guards torch's process-wide random generator (see {@code fit}). */
   private static final ReentrantLock TORCH_RNG = new ReentrantLock();
+
+  /**
+   * Per-epoch CPU time of the training thread (torch runs its ops on it with one intra-op thread): a
+   * figure that, unlike wall time, survives a loaded machine.
+   */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private DjlFit() {}
 
@@ -65,6 +73,8 @@ public final class DjlFit {
           .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
       int bestEpoch;
       double lastLoss;
+      double[] epochMillis;
+      double[] epochCpuMillis;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(hp.batchSize(), train.cols()));
         if (!drawsWhileTraining) {
@@ -75,9 +85,11 @@ public final class DjlFit {
         loop.run();
         bestEpoch = loop.bestEpoch;
         lastLoss = loop.lastLoss;
+        epochMillis = loop.epochMillis();
+        epochCpuMillis = loop.epochCpuMillis();
       }
       done = true;
-      return new FittedNet(model, outputUnits, bestEpoch, lastLoss);
+      return new FittedNet(model, outputUnits, bestEpoch, lastLoss, epochMillis, epochCpuMillis);
     } finally {
       if (rngHeld) {
         TORCH_RNG.unlock();
@@ -133,6 +145,9 @@ public final class DjlFit {
     private final EpochListener listener;
     int bestEpoch;
     double lastLoss = Double.NaN;
+    private double[] epochMillis = new double[0];
+    private double[] epochCpuMillis = new double[0];
+    private int epochsRun;
 
     Loop(Trainer trainer, Optimizer optimizer, Loss loss, Task task, Matrix train, Matrix validation, HyperParams hp,
         long seed, EpochListener listener) {
@@ -161,7 +176,11 @@ public final class DjlFit {
       }
       double bestValidation = Double.POSITIVE_INFINITY;
       int sinceBest = 0;
+      epochMillis = new double[hp.epochs()];
+      epochCpuMillis = new double[hp.epochs()];
       for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         Splits.shuffle(order, shuffle);
         for (int i = 0; i < n; i++) {
           System.arraycopy(train.x(), order[i] * cols, xs, i * cols, cols);
@@ -176,13 +195,26 @@ public final class DjlFit {
         } else {
           sinceBest++;
         }
-        if (!listener.epochDone(epoch, hp.epochs(), lastLoss, validationLoss)) {
+        double trainedMillis = (System.nanoTime() - epochStart) / 1e6;
+        boolean goOn = listener.epochDone(epoch, hp.epochs(), lastLoss, validationLoss, trainedMillis);
+        // the recorded time includes the listener (progress write, cancel check): it is part of the job's epoch
+        epochCpuMillis[epochsRun] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+        epochMillis[epochsRun++] = (System.nanoTime() - epochStart) / 1e6;
+        if (!goOn) {
           throw new FitCancelled();
         }
         if (validation != null && hp.patience() > 0 && sinceBest >= hp.patience()) {
           break;
         }
       }
+    }
+
+    double[] epochMillis() {
+      return java.util.Arrays.copyOf(epochMillis, epochsRun);
+    }
+
+    double[] epochCpuMillis() {
+      return java.util.Arrays.copyOf(epochCpuMillis, epochsRun);
     }
 
     private double epoch(float[] xs, float[] ys, int n, int cols) {

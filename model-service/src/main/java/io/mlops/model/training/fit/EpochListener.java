@@ -4,6 +4,9 @@ package io.mlops.model.training.fit;
 @FunctionalInterface
 public interface EpochListener {
 
-  /** @param validationLoss NaN without a validation split */
-  boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss);
+  /**
+   * @param validationLoss NaN without a validation split
+   * @param epochMillis wall time of this epoch's work (shuffle, batches, validation loss)
+   */
+  boolean epochDone(int epoch, int epochs, double trainLoss, double validationLoss, double epochMillis);
 }

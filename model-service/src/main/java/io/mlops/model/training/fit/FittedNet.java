@@ -17,12 +17,27 @@ public final class FittedNet implements AutoCloseable {
   private final int outputUnits;
   private final int bestEpoch;
   private final double finalLoss;
+  private final double[] epochMillis;
+  private final double[] epochCpuMillis;
 
-  FittedNet(Model model, int outputUnits, int bestEpoch, double finalLoss) {
+  FittedNet(Model model, int outputUnits, int bestEpoch, double finalLoss, double[] epochMillis,
+      double[] epochCpuMillis) {
     this.model = model;
     this.outputUnits = outputUnits;
     this.bestEpoch = bestEpoch;
     this.finalLoss = finalLoss;
+    this.epochMillis = epochMillis;
+    this.epochCpuMillis = epochCpuMillis;
+  }
+
+  /** Wall time of each epoch run, in order, including the epoch listener (progress, cancel check). */
+  public double[] epochMillis() {
+    return epochMillis.clone();
+  }
+
+  /** CPU time of the training thread in each epoch (as {@link #epochMillis}); other torch threads not counted. */
+  public double[] epochCpuMillis() {
+    return epochCpuMillis.clone();
   }
 
   public Model model() {

@@ -1,9 +1,7 @@
-package io.mlops.data.storage;
+package io.mlops.support.blob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlops.support.blob.BlobStore;
-import io.mlops.support.blob.StagedBlob;
 import io.mlops.testsupport.RealInfrastructure;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Blobs committed inside a transaction are deleted again when it rolls back, and kept when it commits. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@SpringBootTest(properties = {"mlops.blobs.enabled=true", "mlops.blobs.root=target/test-blobs"})
+@ActiveProfiles("support-test")
+@RealInfrastructure(redis = false)
 class TransactionalBlobsIntegrationTest {
 
     @Autowired

@@ -1,14 +1,11 @@
-package io.mlops.data.storage;
+package io.mlops.support.blob;
 
-import io.mlops.support.blob.BlobStore;
-import io.mlops.support.blob.StagedBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Each blob hash is guarded by a transaction-scoped advisory lock, so a concurrent delete of a version with
  * the same bytes cannot remove a blob another transaction is about to reference. Deletions wait for the
  * database commit, so a rolled-back delete keeps its bytes; a failed deletion only leaves garbage.
+ * The one implementation for every service with blobs and a database (data-service's dataset files,
+ * model-service's artifacts); {@link BlobStoreAutoConfiguration} provides it as a bean.
  */
-@Component
 public class TransactionalBlobs {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalBlobs.class);
@@ -35,7 +33,7 @@ public class TransactionalBlobs {
     private final JdbcClient jdbc;
     private final TransactionTemplate afterCommitTx;
 
-    TransactionalBlobs(BlobStore blobs, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public TransactionalBlobs(BlobStore blobs, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.blobs = blobs;
         this.jdbc = jdbc;
         // after the commit the finished transaction's connection is still bound: work there needs its own
