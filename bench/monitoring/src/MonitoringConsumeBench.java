@@ -54,6 +54,8 @@ public final class MonitoringConsumeBench {
         String user = args[3];
         boolean profile = args.length > 4 && Boolean.parseBoolean(args[4]);
         List<String> extra = args.length > 5 ? List.of(args).subList(5, args.length) : List.of();
+        int repeats = Integer.getInteger("repeats", 1);
+        Map<String, List<String>> variants = variants(extra);
         Files.createDirectories(out);
         String schema = "monitoring_bench";
         StringBuilder report = new StringBuilder();
@@ -74,57 +76,126 @@ public final class MonitoringConsumeBench {
             report.append(row("KafkaConsumer + EventJson.read, round " + (round + 1), n, bare(kafka, n, EventJson::read)));
         }
 
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        List<Double> bareRates = new ArrayList<>();
+        report.append("\n| round | variant | service seconds | events/s | bare KafkaConsumer records/s just before | ratio | load average after |\n"
+                + "|---|---|---:|---:|---:|---:|---|\n");
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
              Statement st = db.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            List<String> props = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--spring.kafka.listener.auto-startup=false",
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + user,
-                    "--spring.datasource.password=",
-                    "--mlops.schema=" + schema,
-                    "--logging.level.root=WARN"));
-            props.addAll(extra);
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MonitoringServiceApplication.class)
-                    .run(props.toArray(String[]::new))) {
-                Recording recording = null;
-                if (profile) {
-                    recording = new Recording(Configuration.getConfiguration("profile"));
-                    recording.start();
-                }
-                long start = System.nanoTime();
-                app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("monitoring-predictions").start();
-                long rows = 0;
-                while (rows < n) {
-                    Thread.onSpinWait();
-                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".prediction_log")) {
+            for (int round = 1; round <= repeats; round++) {
+                for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                    double bareRate = n / bare(kafka, n, v -> { });
+                    bareRates.add(bareRate);
+                    double seconds = runService(kafka, n, jdbcUrl, user, schema, variant.getValue(), st, profile, out);
+                    rates.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(n / seconds);
+                    String line = String.format(Locale.ROOT, "| %d | %s | %.2f | %,.0f | %,.0f | %.3f | %s |%n", round, variant.getKey(), seconds,
+                            n / seconds, bareRate, (n / seconds) / bareRate, loadavg());
+                    System.out.print(line);
+                    report.append(line);
+                    try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM "
+                            + schema + ".monitoring_window")) {
                         rs.next();
-                        rows = rs.getLong(1);
+                        System.out.println("windows: " + rs.getLong(1) + ", closed: " + rs.getLong(2));
                     }
-                    if (System.nanoTime() - start > 600_000_000_000L) {
-                        throw new IllegalStateException("only " + rows + " of " + n + " rows after 600 s");
+                    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+                        admin.deleteConsumerGroups(List.of("monitoring-predictions")).all().get(); // next variant reads from the start
                     }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (recording != null) {
-                    recording.stop();
-                    recording.dump(out.resolve("service.jfr"));
-                }
-                report.append(row("monitoring-service (stored in prediction_log)", n, seconds));
-                try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM "
-                        + schema + ".monitoring_window")) {
-                    rs.next();
-                    report.append("\nwindows: ").append(rs.getLong(1)).append(", closed: ").append(rs.getLong(2)).append('\n');
                 }
             }
         }
+        report.append("\n| variant | median events/s | median ratio to the bare consumer |\n|---|---:|---:|\n");
+        double bareMedian = median(bareRates);
+        rates.forEach((name, r) -> report.append(String.format(Locale.ROOT, "| %s (%d runs) | %,.0f | %.3f |%n", name, r.size(), median(r),
+                median(r) / bareMedian)));
+        report.append(String.format(Locale.ROOT, "%nbare KafkaConsumer median over all rounds: %,.0f records/s%n", bareMedian));
         report.append("\nload average at end: ").append(loadavg()).append('\n');
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         System.exit(0);
+    }
+
+    /** "@name" starts a variant, the --properties after it belong to it; without any "@", one variant "default". */
+    private static Map<String, List<String>> variants(List<String> extra) {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        String current = "default";
+        variants.put(current, new ArrayList<>());
+        for (String arg : extra) {
+            if (arg.startsWith("@")) {
+                if (variants.get("default") != null && variants.get("default").isEmpty() && current.equals("default")) {
+                    variants.remove("default");
+                }
+                current = arg.substring(1);
+                variants.put(current, new ArrayList<>());
+            } else {
+                variants.get(current).add(arg);
+            }
+        }
+        return variants;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+    /**
+     * Starts the service (schema dropped first, listener held back), lets the listener go and returns the seconds until
+     * prediction_log holds n rows. A property "--bench.sql=..." is not passed to the service but run in its schema once
+     * Flyway is done (e.g. to try a column type).
+     */
+    private static double runService(String kafka, int n, String jdbcUrl, String user, String schema, List<String> variant, Statement st,
+                                     boolean profile, Path out) throws Exception {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        List<String> props = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.kafka.listener.auto-startup=false",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=",
+                "--mlops.schema=" + schema,
+                "--logging.level.root=WARN"));
+        List<String> sql = new ArrayList<>();
+        for (String p : variant) {
+            if (p.startsWith("--bench.sql=")) {
+                sql.add(p.substring("--bench.sql=".length()));
+            } else {
+                props.add(p);
+            }
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MonitoringServiceApplication.class)
+                .run(props.toArray(String[]::new))) {
+            for (String statement : sql) {
+                st.execute("SET search_path TO " + schema);
+                st.execute(statement);
+                st.execute("RESET search_path");
+            }
+            Recording recording = null;
+            if (profile) {
+                recording = new Recording(Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            long start = System.nanoTime();
+            app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("monitoring-predictions").start();
+            long rows = 0;
+            while (rows < n) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".prediction_log")) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
+                if (System.nanoTime() - start > 600_000_000_000L) {
+                    throw new IllegalStateException("only " + rows + " of " + n + " rows after 600 s");
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (recording != null) {
+                recording.stop();
+                recording.dump(out.resolve("service.jfr"));
+            }
+            return seconds;
+        }
     }
 
     private static long produce(String kafka, int n) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the monitoring service ({@code mlops.monitoring.*}).
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsAhead       daily prediction partitions created ahead of today
  * @param maintenanceInterval   how often partitions are created ahead and old ones dropped
  * @param datasetDriftShare     share of drifted columns at which a window's dataset counts as drifted
+ * @param maxPollRecords        PredictionMade records per listener batch (Kafka's {@code max.poll.records})
+ * @param predictionConsumers   consumer threads for PredictionMade (useful up to the topic's partitions)
+ * @param reference             fetching reference samples from the data-service
  * @param window                tumbling window settings
  * @param quality               model quality settings
  */
@@ -23,8 +27,24 @@ public record MonitoringProperties(
         @DefaultValue("3") int partitionsAhead,
         @DefaultValue("1h") Duration maintenanceInterval,
         @DefaultValue("0.5") double datasetDriftShare,
+        @DefaultValue("2000") int maxPollRecords,
+        @DefaultValue("1") int predictionConsumers,
+        @DefaultValue Reference reference,
         @DefaultValue Window window,
         @DefaultValue Quality quality) {
+
+    /**
+     * @param connectTimeout  longest wait for a connection to the data-service
+     * @param readTimeout     longest wait for a response (and between its bytes)
+     * @param maxSampleSize   largest sample (and version document) accepted; a larger one fails the fetch
+     * @param maxSampleRows   most sample rows accepted; more fail the fetch
+     */
+    public record Reference(
+            @DefaultValue("2s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("64MB") DataSize maxSampleSize,
+            @DefaultValue("100000") int maxSampleRows) {
+    }
 
     /**
      * @param size          rows after which a window closes

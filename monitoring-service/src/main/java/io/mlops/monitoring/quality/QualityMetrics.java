@@ -1,12 +1,11 @@
 package io.mlops.monitoring.quality;
 
+import io.mlops.domain.model.ClassificationMetrics;
 import io.mlops.domain.model.Metrics;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
@@ -14,9 +13,10 @@ import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
- * Metrics of labelled predictions, named as {@link Metrics} names them. F1 is macro-averaged over the labels
- * seen in either the truth or the predictions (scikit-learn's {@code f1_score(average="macro")}), a label with
- * no true or predicted positive scoring 0. Hand-written: a few lines, and no well-kept Java library has them.
+ * Metrics of labelled predictions, named as {@link Metrics} names them. Macro F1 is the platform's one definition,
+ * {@link ClassificationMetrics} (the same as training's): the mean over the labels seen in the window's truth or
+ * predictions, so a training class absent from the window does not count. Hand-written: a few lines, and no
+ * well-kept Java library has them.
  */
 final class QualityMetrics {
 
@@ -24,32 +24,15 @@ final class QualityMetrics {
     }
 
     static Map<String, Double> classification(List<String> predicted, List<String> actual) {
-        int n = predicted.size();
         int correct = 0;
-        Set<String> labels = new HashSet<>(predicted);
-        labels.addAll(actual);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < predicted.size(); i++) {
             if (predicted.get(i).equals(actual.get(i))) {
                 correct++;
             }
         }
-        double f1Sum = 0;
-        for (String label : labels) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int i = 0; i < n; i++) {
-                boolean p = predicted.get(i).equals(label);
-                boolean a = actual.get(i).equals(label);
-                tp += p && a ? 1 : 0;
-                fp += p && !a ? 1 : 0;
-                fn += !p && a ? 1 : 0;
-            }
-            f1Sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-        }
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put(Metrics.ACCURACY, (double) correct / n);
-        out.put(Metrics.F1_MACRO, f1Sum / labels.size());
+        out.put(Metrics.ACCURACY, (double) correct / predicted.size());
+        out.put(Metrics.F1_MACRO, ClassificationMetrics.macro(actual, predicted).f1());
         return out;
     }
 

@@ -11,11 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each trained model version gets its reference once: the sample and schema of the dataset version in its
- * lineage, fetched from the data-service, plus its training metrics. A failing fetch is retried by the
- * consumer's error handler and then dead-lettered; an imported model without a dataset keeps only its metrics.
+ * lineage, fetched from the data-service, plus its training metrics. The fetch runs first, outside any
+ * transaction (a slow data-service holds no connection or lock); the result is then stored in a short
+ * transaction that also records the event id, so a redelivered event stores nothing twice. A redelivery that
+ * finds the sample already stored does not fetch again. A failing fetch (timeout, error status, a sample over
+ * the caps) is retried by the consumer's error handler and then dead-lettered, leaving nothing behind; an
+ * imported model without a dataset keeps only its metrics.
  */
 @Component
 class ModelTrainedListener {
+
+    private static final String CONSUMER = "monitoring-reference";
 
     private final IdempotentConsumer idempotent;
     private final References references;
@@ -29,20 +35,19 @@ class ModelTrainedListener {
 
     @KafkaListener(topics = Topics.MODELS_TRAINED)
     void on(EventEnvelope<DomainEvent> envelope) {
-        if (!(envelope.payload() instanceof ModelTrained)) {
+        if (!(envelope.payload() instanceof ModelTrained event)) {
             return;
         }
-        idempotent.process("monitoring-reference", envelope, e -> apply((ModelTrained) e.payload()));
-    }
-
-    private void apply(ModelTrained event) {
         DatasetVersionRef dataset = event.lineage() == null ? null : event.lineage().dataset();
         if (dataset == null) {
-            references.registerTrainingOnly(event.model(), event.task(), event.metrics());
+            idempotent.process(CONSUMER, envelope, e -> references.registerTrainingOnly(event.model(), event.task(), event.metrics()));
             return;
         }
-        DataServiceClient.VersionInfo info = dataService.version(dataset);
-        String csv = dataService.sampleCsv(dataset);
-        references.register(event.model(), "data-service", dataset, csv, info.columns(), info.target(), event.task(), event.metrics());
+        if (references.hasDataServiceSample(event.model(), dataset)) {
+            return; // a redelivery after the sample was stored
+        }
+        DataServiceClient.Sample sample = dataService.fetch(dataset);
+        idempotent.process(CONSUMER, envelope, e -> references.register(event.model(), "data-service", dataset, sample.csv(),
+                sample.columns(), sample.target(), event.task(), event.metrics()));
     }
 }

@@ -64,6 +64,12 @@ public class References {
         prepared.remove(model);
     }
 
+    /** Whether the model version's stored sample came from the data-service for this dataset version. */
+    boolean hasDataServiceSample(ModelVersionRef model, DatasetVersionRef dataset) {
+        return repository.find(model).filter(r -> "data-service".equals(r.source()) && dataset.equals(r.dataset())
+                && r.sampleCsv() != null).isPresent();
+    }
+
     public Optional<PreparedReference> prepared(ModelVersionRef model) {
         Instant now = clock.instant();
         Cached cached = prepared.get(model);

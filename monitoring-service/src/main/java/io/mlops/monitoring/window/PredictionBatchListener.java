@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -24,9 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PredictionMade is the high-volume stream, so it is consumed in batches and deduplicated by prediction id
- * (ON CONFLICT DO NOTHING on the log's key) instead of the IdempotentConsumer's row per event id: the log row
- * is the dedupe record, one multi-row INSERT per batch instead of a processed_event insert per event.
+ * PredictionMade is the high-volume stream, so it is consumed in batches and deduplicated by prediction id instead
+ * of the IdempotentConsumer's row per event id: the log row is the dedupe record. Per batch: one query for the ids
+ * already stored (a redelivered batch finds all of them and counts nothing twice), then one transaction that places
+ * the new rows in their windows, COPYs them with their window id and closes the windows they filled. Kafka offsets
+ * are committed only after the listener returns, so after a crash the batch is replayed, never lost.
  * A record that cannot be read (not JSON, unknown schemaVersion) is handed to the error handler after the
  * good records of the batch are stored: it goes to the DLT and the records after it are redelivered (and skipped
  * as duplicates).
@@ -51,8 +55,7 @@ class PredictionBatchListener {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    @KafkaListener(topics = Topics.PREDICTIONS_MADE, id = "monitoring-predictions", containerFactory = "predictionBatchFactory",
-            properties = "max.poll.records=${mlops.monitoring.max-poll-records:2000}")
+    @KafkaListener(topics = Topics.PREDICTIONS_MADE, id = "monitoring-predictions", containerFactory = "predictionBatchFactory")
     void on(List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records) {
         List<PredictionMade> events = new ArrayList<>(records.size());
         ConsumerRecord<String, EventEnvelope<DomainEvent>> unreadable = null;
@@ -79,18 +82,39 @@ class PredictionBatchListener {
             return;
         }
         events.stream().map(e -> e.at().atZone(ZoneOffset.UTC).toLocalDate()).distinct().forEach(log::ensurePartition);
-        List<PredictionLog.Inserted> inserted = tx.execute(status -> {
-            List<PredictionLog.Inserted> rows = log.insert(events);
-            Map<ModelVersionRef, Integer> perModel = new LinkedHashMap<>();
-            rows.forEach(r -> perModel.merge(r.model(), 1, Integer::sum));
-            perModel.forEach(windows::advance);
-            return rows;
-        });
-        meters.counter("mlops.monitoring.predictions.duplicate").increment(events.size() - inserted.size());
-        for (PredictionLog.Inserted row : inserted) {
-            Timer.builder("mlops.prediction.latency").description("model latency reported by PredictionMade events")
-                    .tags("model", row.model().model(), "version", Integer.toString(row.model().version()))
-                    .register(meters).record(Duration.ofNanos((long) (row.latencyMs() * 1_000_000)));
+        // outside the transaction, so nothing is locked meanwhile: which events are new, and their COPY rows
+        List<PredictionMade> fresh = log.unseen(events);
+        meters.counter("mlops.monitoring.predictions.duplicate").increment(events.size() - fresh.size());
+        if (fresh.isEmpty()) {
+            return;
         }
+        List<String> rows = fresh.stream().map(PredictionLog::copyRow).toList();
+        // model versions in a fixed order, so that consumer threads lock their open windows in the same order
+        Map<ModelVersionRef, List<Integer>> byModel = new TreeMap<>(Comparator.comparing(ModelVersionRef::model)
+                .thenComparingInt(ModelVersionRef::version));
+        for (int i = 0; i < fresh.size(); i++) {
+            byModel.computeIfAbsent(fresh.get(i).model(), m -> new ArrayList<>()).add(i);
+        }
+        tx.executeWithoutResult(status -> {
+            UUID[] windowOf = new UUID[fresh.size()];
+            List<Windows.Placement> placements = new ArrayList<>();
+            byModel.forEach((model, indexes) -> {
+                Windows.Placement placement = windows.place(model, indexes.size());
+                int next = 0;
+                for (Windows.Run run : placement.runs()) {
+                    for (int r = 0; r < run.rows(); r++) {
+                        windowOf[indexes.get(next++)] = run.windowId();
+                    }
+                }
+                placements.add(placement);
+            });
+            log.copy(rows, windowOf);
+            placements.forEach(windows::settle);
+        });
+        byModel.forEach((model, indexes) -> {
+            Timer latency = Timer.builder("mlops.prediction.latency").description("model latency reported by PredictionMade events")
+                    .tags("model", model.model(), "version", Integer.toString(model.version())).register(meters);
+            indexes.forEach(i -> latency.record(Duration.ofNanos((long) (fresh.get(i).latencyMs() * 1_000_000))));
+        });
     }
 }

@@ -23,6 +23,10 @@ class WindowRepository {
     }
 
     record OpenWindow(UUID id, ModelVersionRef model, int seq, Instant startedAt, long rows) {
+
+        OpenWindow withRows(long rows) {
+            return new OpenWindow(id, model, seq, startedAt, rows);
+        }
     }
 
     /** The model version's open window, locked until the transaction ends (the listener and the expiry job both close windows). */
@@ -33,13 +37,35 @@ class WindowRepository {
                 .optional();
     }
 
-    OpenWindow open(ModelVersionRef model, Instant startedAt, long rows) {
-        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM monitoring_window WHERE model = ? AND version = ?")
-                .params(model.model(), model.version()).query(Integer.class).single();
-        UUID id = UUID.randomUUID();
+    /**
+     * Opens a window for a model version that had none, or locks the one another consumer thread opened meanwhile
+     * (a statement that waited on a lock does not see rows inserted by the transaction it waited for, so the insert
+     * may collide with the one-open-window index; it then does nothing and the next read sees the winner's window).
+     */
+    OpenWindow openOrLock(ModelVersionRef model, Instant startedAt) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM monitoring_window WHERE model = ? AND version = ?")
+                    .params(model.model(), model.version()).query(Integer.class).single();
+            UUID id = UUID.randomUUID();
+            int inserted = jdbc.sql("""
+                    INSERT INTO monitoring_window (id, model, version, seq, status, started_at, rows) VALUES (?, ?, ?, ?, 'OPEN', ?, 0)
+                    ON CONFLICT DO NOTHING""")
+                    .params(id, model.model(), model.version(), seq, Timestamp.from(startedAt)).update();
+            if (inserted == 1) {
+                return new OpenWindow(id, model, seq, startedAt, 0);
+            }
+            Optional<OpenWindow> theirs = lockOpen(model);
+            if (theirs.isPresent()) {
+                return theirs.get();
+            }
+        }
+        throw new IllegalStateException("could not open a window for " + model + ": other consumers keep opening and closing them");
+    }
+
+    /** Stores a window that {@link Windows#place} opened, with the rows already placed in it. */
+    void insertOpen(OpenWindow w) {
         jdbc.sql("INSERT INTO monitoring_window (id, model, version, seq, status, started_at, rows) VALUES (?, ?, ?, ?, 'OPEN', ?, ?)")
-                .params(id, model.model(), model.version(), seq, Timestamp.from(startedAt), rows).update();
-        return new OpenWindow(id, model, seq, startedAt, rows);
+                .params(w.id(), w.model().model(), w.model().version(), w.seq(), Timestamp.from(w.startedAt()), w.rows()).update();
     }
 
     void setRows(UUID id, long rows) {

@@ -7,8 +7,12 @@ import io.mlops.monitoring.reference.PreparedReference;
 import io.mlops.monitoring.reference.References;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,19 +50,68 @@ class Windows {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Counts {@code added} new rows of the model version, closing as many full windows as they complete. */
+    /** A run of consecutive new rows of one model version that go into one window. */
+    record Run(UUID windowId, int rows) {
+    }
+
+    /**
+     * Where a batch's new rows of a model version go: the runs, the windows they fill (to close once the rows are
+     * stored), the window left open and its row count. Windows opened by this batch are stored only by
+     * {@link #settle}, each after the one before it closed (one open window per model version at a time).
+     */
+    record Placement(List<Run> runs, List<WindowRepository.OpenWindow> full, WindowRepository.OpenWindow open,
+                     Set<UUID> created) {
+    }
+
+    /**
+     * Places {@code added} new rows of the model version, in order: they fill its open window (locked until the
+     * transaction ends), and each time a window reaches {@code window.size} it is full and the next one takes the
+     * rows that follow. The rows are then stored with their window id, so a window never needs its rows assigned by
+     * a later UPDATE; {@link #settle} closes the full windows and stores the new ones.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void advance(ModelVersionRef model, int added) {
+    Placement place(ModelVersionRef model, int added) {
         Instant now = clock.instant();
-        WindowRepository.OpenWindow open = windows.lockOpen(model).orElseGet(() -> windows.open(model, now, 0));
-        long rows = open.rows() + added;
+        WindowRepository.OpenWindow open = windows.lockOpen(model).orElseGet(() -> windows.openOrLock(model, now));
         int size = props.window().size();
-        while (rows >= size) {
-            close(open, "COUNT", size, now);
-            rows -= size;
-            open = windows.open(model, now, rows);
+        List<Run> runs = new ArrayList<>();
+        List<WindowRepository.OpenWindow> full = new ArrayList<>();
+        Set<UUID> created = new HashSet<>();
+        long rows = open.rows();
+        int left = added;
+        while (true) {
+            if (rows >= size) { // also a window left over-full by a smaller window.size: it closes with what it has
+                full.add(open.withRows(rows));
+                open = new WindowRepository.OpenWindow(UUID.randomUUID(), model, open.seq() + 1, now, 0);
+                created.add(open.id());
+                rows = 0;
+            }
+            if (left == 0) {
+                break;
+            }
+            int take = (int) Math.min(left, size - rows);
+            runs.add(new Run(open.id(), take));
+            rows += take;
+            left -= take;
         }
-        windows.setRows(open.id(), rows);
+        return new Placement(runs, full, open.withRows(rows), created);
+    }
+
+    /** Once the placed rows are stored: closes (by count) the windows they filled and records the one left open. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void settle(Placement placement) {
+        Instant now = clock.instant();
+        for (WindowRepository.OpenWindow w : placement.full()) {
+            if (placement.created().contains(w.id())) {
+                windows.insertOpen(w);
+            }
+            close(w, "COUNT", now);
+        }
+        if (placement.created().contains(placement.open().id())) {
+            windows.insertOpen(placement.open());
+        } else {
+            windows.setRows(placement.open().id(), placement.open().rows());
+        }
     }
 
     /** Closes every window whose time is up, each in its own transaction. */
@@ -67,7 +120,7 @@ class Windows {
         for (ModelVersionRef model : due) {
             tx.run(() -> windows.lockOpen(model)
                     .filter(w -> !w.startedAt().plus(props.window().duration()).isAfter(clock.instant()))
-                    .ifPresent(w -> close(w, "TIME", -1, clock.instant())));
+                    .ifPresent(w -> close(w, "TIME", clock.instant())));
         }
     }
 
@@ -76,8 +129,8 @@ class Windows {
         void run(Runnable work);
     }
 
-    private void close(WindowRepository.OpenWindow open, String closedBy, int limit, Instant now) {
-        int rows = log.assign(open.model(), open.id(), limit);
+    private void close(WindowRepository.OpenWindow open, String closedBy, Instant now) {
+        long rows = open.rows();
         PreparedReference reference = references.prepared(open.model()).orElse(null);
         WindowVerdict verdict = judge.judge(reference, log.rows(open.id()));
         String note = reference == null ? "no reference registered" : reference.hasSample() ? null : "reference has no sample";

@@ -3,6 +3,7 @@ package io.mlops.monitoring.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.mlops.domain.model.ClassificationMetrics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,18 @@ class QualityMetricsTest {
         assertThat(m.get("accuracy")).isEqualTo(0.5);
         // a: tp 1, fp 1, fn 0 -> 2/3; b: tp 1, fp 0, fn 2 -> 2/4; c: tp 0 -> 0; mean = (2/3 + 1/2 + 0) / 3
         assertThat(m.get("f1_macro")).isCloseTo((2.0 / 3 + 0.5) / 3, within(1e-12));
+    }
+
+    @Test
+    void macroF1LeavesOutATrainingClassMissingFromTheWindowAsTrainingDoes() {
+        // the model was trained on sun, rain, snow; this window has no snow at all, true or predicted.
+        // sun: tp 2, fp 1, fn 0 -> 4/5; rain: tp 1, fp 0, fn 1 -> 2/3; snow absent -> left out: (4/5 + 2/3) / 2
+        List<String> predicted = List.of("sun", "sun", "sun", "rain");
+        List<String> actual = List.of("sun", "sun", "rain", "rain");
+        assertThat(QualityMetrics.classification(predicted, actual).get("f1_macro")).isCloseTo((0.8 + 2 / 3.0) / 2, within(1e-12));
+        // the same rows as training's confusion matrix over its three classes (sun, rain, snow) give the same F1
+        int[][] confusion = {{2, 0, 0}, {1, 1, 0}, {0, 0, 0}};
+        assertThat(ClassificationMetrics.macro(confusion).f1()).isCloseTo((0.8 + 2 / 3.0) / 2, within(1e-12));
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.mlops.domain.id.PredictionId;
 import io.mlops.events.PredictionMade;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,8 @@ class PredictionCopyTextTest {
         PredictionMade e = new PredictionMade(new PredictionId(id), new ModelVersionRef("m", 2), "production",
                 Instant.parse("2026-11-27T10:00:00Z"), features, 1.5, null, null, 3.0, false);
         // JSON of the features: {"note":"a\tb\nc\\d"} (JSON escapes); COPY then doubles every backslash
-        String expected = "0\t" + id + "\t2026-11-27T10:00:00Z\tm\t2\t{\"note\":\"a\\\\tb\\\\nc\\\\\\\\d\"}\t1.5\t\\N\t3.0\t\\N\n";
-        assertThat(PredictionLog.copyText(List.of(e))).isEqualTo(expected);
+        // the row ends with the tab before its window id, which is appended once the window is known
+        String expected = id + "\t2026-11-27T10:00:00Z\tm\t2\t{\"note\":\"a\\\\tb\\\\nc\\\\\\\\d\"}\t1.5\t\\N\t3.0\t\\N\t";
+        assertThat(PredictionLog.copyRow(e)).isEqualTo(expected);
     }
 }

@@ -3,8 +3,10 @@ package io.mlops.monitoring.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.id.PredictionId;
+import io.mlops.events.DomainEvent;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
@@ -14,10 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +60,8 @@ class WindowEdgesIntegrationTest {
     @Autowired KafkaTemplate<Object, Object> kafka;
     @Autowired JdbcClient jdbc;
     @Autowired PartitionMaintenance maintenance;
+    @Autowired PredictionBatchListener listener;
+    @Autowired MeterRegistry meters;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -91,6 +97,47 @@ class WindowEdgesIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE window_id = ?::uuid").param(empty.get("id")).query(Long.class).single()).isZero();
     }
 
+    /**
+     * Dedupe by prediction id (a query for the ids already stored, not the unique key's ON CONFLICT): a batch with an
+     * event twice, then that batch redelivered with three new events, store each prediction once and count each once
+     * towards the windows. Calls the listener as the container would, on the real database.
+     */
+    @Test
+    void aRedeliveredBatchAndARepeatWithinABatchAreStoredAndCountedOnce() {
+        ModelVersionRef model = new ModelVersionRef("dedupe-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        List<PredictionMade> first = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(new PredictionMade(PredictionId.random(), model, null, Instant.now(), Map.of("wind", (double) i), null, "rain",
+                    Map.of(), 3.0, false));
+        }
+        first.add(3, first.get(1)); // the same event twice in one batch
+        double duplicatesBefore = meters.counter("mlops.monitoring.predictions.duplicate").count();
+
+        listener.on(records(first));
+        List<PredictionMade> redelivered = new ArrayList<>(first);
+        for (int i = 0; i < 3; i++) {
+            redelivered.add(new PredictionMade(PredictionId.random(), model, null, Instant.now(), Map.of("wind", 9.0), null, "sun",
+                    Map.of(), 3.0, false));
+        }
+        listener.on(records(redelivered));
+
+        // 6 distinct events, then 3 more: 9 rows, each id once, each in a window
+        assertThat(jdbc.sql("SELECT count(*), count(DISTINCT prediction_id), count(window_id) FROM prediction_log WHERE model = ?")
+                .param(model.model()).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
+                .containsExactly(9L, 9L, 9L);
+        // every window's row count is the rows stored in it: the first 5 (full, closed by count), then 4 in the open
+        // one (or 1 + 3 when that window's second of life ran out between the two batches)
+        List<List<Long>> perWindow = jdbc.sql("""
+                SELECT w.rows, (SELECT count(*) FROM prediction_log p WHERE p.window_id = w.id) FROM monitoring_window w
+                WHERE w.model = ? ORDER BY w.seq""")
+                .param(model.model()).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list();
+        assertThat(perWindow.getFirst()).containsExactly(5L, 5L);
+        assertThat(perWindow).allSatisfy(w -> assertThat(w.get(0)).isEqualTo(w.get(1)));
+        assertThat(perWindow.stream().mapToLong(w -> w.get(1)).sum()).isEqualTo(9);
+        // the repeat within the first batch, and the 7 records of the first batch redelivered
+        assertThat(meters.counter("mlops.monitoring.predictions.duplicate").count() - duplicatesBefore).isEqualTo(1 + 7);
+    }
+
     @Test
     void partitionsAreCreatedAheadAndDroppedAfterRetention() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -112,6 +159,15 @@ class WindowEdgesIntegrationTest {
         Map<String, Object> report = http().get().uri("/api/v1/models/{m}/versions/1/drift", model.model())
                 .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
         return (List<Map<String, Object>>) report.get("windows");
+    }
+
+    private static List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records(List<PredictionMade> events) {
+        List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records = new ArrayList<>();
+        for (PredictionMade p : events) {
+            records.add(new ConsumerRecord<>(Topics.PREDICTIONS_MADE, 0, records.size(), p.aggregateKey(),
+                    EventEnvelope.<DomainEvent>wrap("inference-service", p, Clock.systemUTC())));
+        }
+        return records;
     }
 
     private RestClient http() {

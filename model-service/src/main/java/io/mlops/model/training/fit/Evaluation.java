@@ -1,5 +1,6 @@
 package io.mlops.model.training.fit;
 
+import io.mlops.domain.model.ClassificationMetrics;
 import io.mlops.domain.model.Metrics;
 import io.mlops.domain.model.Task;
 import java.util.LinkedHashMap;
@@ -12,9 +13,10 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Metrics of raw network outputs against the truth: RMSE, MAE, R² for regression; accuracy,
- * precision/recall/F1 (macro), ROC AUC (binary; one-vs-rest macro for multiclass), log loss and the
- * confusion matrix for classification. Commons Math does the means, variance and tie-averaged
- * ranks; ROC AUC is the Mann-Whitney U statistic over those ranks.
+ * precision/recall/F1 (macro, as {@link ClassificationMetrics} defines it), ROC AUC (binary;
+ * one-vs-rest macro for multiclass), log loss and the confusion matrix for classification.
+ * Commons Math does the means, variance and tie-averaged ranks; ROC AUC is the Mann-Whitney U
+ * statistic over those ranks.
  *
  * @param confusion rows = true class, columns = predicted class; null for regression
  */
@@ -64,30 +66,17 @@ public record Evaluation(Map<String, Double> metrics, int[][] confusion, List<St
       logLoss -= Math.log(Math.max(p[i][actual], EPS));
     }
     int correct = 0;
-    double precision = 0;
-    double recall = 0;
-    double f1 = 0;
     for (int c = 0; c < k; c++) {
-      int tp = confusion[c][c];
-      correct += tp;
-      int predictedC = 0;
-      int actualC = 0;
-      for (int j = 0; j < k; j++) {
-        predictedC += confusion[j][c];
-        actualC += confusion[c][j];
-      }
-      // scikit-learn's zero_division=0: a class never predicted has precision 0
-      double pc = predictedC == 0 ? 0 : (double) tp / predictedC;
-      double rc = actualC == 0 ? 0 : (double) tp / actualC;
-      precision += pc;
-      recall += rc;
-      f1 += pc + rc == 0 ? 0 : 2 * pc * rc / (pc + rc);
+      correct += confusion[c][c];
     }
+    // the platform's one macro definition (scikit-learn's average='macro' over the classes present in the
+    // holdout's truth or predictions), so monitoring compares a window's F1 with the same quantity
+    ClassificationMetrics.Macro macro = ClassificationMetrics.macro(confusion);
     Map<String, Double> m = new LinkedHashMap<>();
     m.put(Metrics.ACCURACY, (double) correct / n);
-    m.put(Metrics.PRECISION_MACRO, precision / k);
-    m.put(Metrics.RECALL_MACRO, recall / k);
-    m.put(Metrics.F1_MACRO, f1 / k);
+    m.put(Metrics.PRECISION_MACRO, macro.precision());
+    m.put(Metrics.RECALL_MACRO, macro.recall());
+    m.put(Metrics.F1_MACRO, macro.f1());
     double auc = task == Task.BINARY ? auc(p, truth.classes(), 1) : ovrAuc(p, truth.classes(), k);
     if (!Double.isNaN(auc)) {
       m.put(Metrics.ROC_AUC, auc);

@@ -59,4 +59,17 @@ class EvaluationTest {
     // (softmax of 3 against 0 and 4 beats rows 0 and 1), so AUC 1 as well
     assertThat(e.metrics().get("roc_auc")).isCloseTo(1.0, within(1e-12));
   }
+
+  @Test
+  void macroAveragesLeaveOutATrainingClassAbsentFromTheHoldout() {
+    // training classes x, y, z; the holdout has only x and y, both predicted right (z's logit never wins).
+    // scikit-learn's average='macro' takes labels in y_true ∪ y_pred = {x, y}: precision = recall = F1 = 1,
+    // not (1 + 1 + 0) / 3 as an average over all three training classes would give
+    Matrix truth = new Matrix(new float[2], 2, 1, null, new int[] {0, 1}, List.of("x", "y", "z"));
+    float[] logits = {5, 0, 0, 0, 5, 0};
+    var m = Evaluation.of(Task.MULTICLASS, logits, truth).metrics();
+    assertThat(m.get("precision_macro")).isEqualTo(1.0);
+    assertThat(m.get("recall_macro")).isEqualTo(1.0);
+    assertThat(m.get("f1_macro")).isEqualTo(1.0);
+  }
 }
