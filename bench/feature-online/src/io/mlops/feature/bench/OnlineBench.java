@@ -91,11 +91,17 @@ public final class OnlineBench {
                 System.out.printf("materialized %s: %d rows in %.2f s; schema %s; service %s%n", set, job.rowsDone(), job.seconds(),
                         service.schema, service.baseUrl);
                 check(service, redis, set);
+                writeHashes(redis, set);
                 List<Cell> all = new ArrayList<>();
+                String[] modes = Wrk.available() ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "raw", "hmget"};
+                String only = System.getProperty("bench.cells");   // e.g. "100x4,100x16": these cells only (profiling)
                 for (int r = 1; r <= repeats; r++) {
                     for (int n : new int[] {1, 10, 100}) {
                         for (int c : new int[] {1, 4, 16}) {
-                            for (String mode : Wrk.available() ? new String[] {"http", "wrk", "raw"} : new String[] {"http", "raw"}) {
+                            if (only != null && !List.of(only.split(",")).contains(n + "x" + c)) {
+                                continue;
+                            }
+                            for (String mode : modes) {
                                 Cell cell = mode.equals("wrk")
                                         ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
                                         : run(mode, n, c, warmup, seconds, service, redis, set);
@@ -109,6 +115,67 @@ public final class OnlineBench {
                 Files.writeString(work.resolve("online-medians.md"), Report.medians(all));
                 System.out.println(Report.medians(all));
             }
+        }
+    }
+
+    /**
+     * The other layout, for the same entities and values: a hash per entity ({@code fsh:...}), one
+     * field per feature holding its 8-byte float64, as Feast's hash layout does. Read by "hmget".
+     */
+    private static void writeHashes(StatefulRedisConnection<byte[], byte[]> redis, String set) {
+        byte[][] fields = fieldNames();
+        for (int from = 0; from < ENTITIES; from += 500) {
+            int[] ids = java.util.stream.IntStream.range(from, Math.min(ENTITIES, from + 500)).toArray();
+            String[] keys = keys(set, ids);
+            byte[][] bytes = new byte[keys.length][];
+            for (int i = 0; i < keys.length; i++) {
+                bytes[i] = keys[i].getBytes(StandardCharsets.UTF_8);
+            }
+            var values = redis.sync().mget(bytes);
+            List<io.lettuce.core.RedisFuture<Long>> sent = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                byte[] packed = values.get(i).getValue();
+                Map<byte[], byte[]> hash = new java.util.LinkedHashMap<>();
+                for (int f = 0; f < FEATURES; f++) {
+                    hash.put(fields[f], java.util.Arrays.copyOfRange(packed, f * Double.BYTES, (f + 1) * Double.BYTES));
+                }
+                sent.add(redis.async().hset(hashKey(set, ids[i]), hash));
+            }
+            io.lettuce.core.LettuceFutures.awaitAll(java.time.Duration.ofSeconds(30), sent.toArray(new io.lettuce.core.RedisFuture[0]));
+        }
+    }
+
+    private static byte[][] fieldNames() {
+        byte[][] fields = new byte[FEATURES][];
+        for (int f = 0; f < FEATURES; f++) {
+            fields[f] = ("f" + f).getBytes(StandardCharsets.UTF_8);
+        }
+        return fields;
+    }
+
+    private static byte[] hashKey(String set, int id) {
+        return ("fsh:" + set + ":1:" + id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[][] FIELDS = fieldNames();
+
+    /** n HMGETs of the 20 fields, all sent before any reply is awaited (a pipeline on the shared connection). */
+    private static boolean hmget(StatefulRedisConnection<byte[], byte[]> redis, String set, int[] ids) {
+        @SuppressWarnings("unchecked")
+        io.lettuce.core.RedisFuture<List<io.lettuce.core.KeyValue<byte[], byte[]>>>[] replies = new io.lettuce.core.RedisFuture[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            replies[i] = redis.async().hmget(hashKey(set, ids[i]), FIELDS);
+        }
+        try {
+            for (var reply : replies) {
+                List<io.lettuce.core.KeyValue<byte[], byte[]>> values = reply.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (values.size() != FEATURES || !values.getFirst().hasValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -160,7 +227,11 @@ public final class OnlineBench {
                     if (start >= end) {
                         return;
                     }
-                    boolean ok = mode.equals("http") ? http(service, uri, ids) : raw(redis, set, ids);
+                    boolean ok = switch (mode) {
+                        case "http" -> http(service, uri, ids);
+                        case "hmget" -> hmget(redis, set, ids);
+                        default -> raw(redis, set, ids);
+                    };
                     long done = System.nanoTime();
                     total[id]++;
                     if (!ok) {
@@ -186,7 +257,8 @@ public final class OnlineBench {
             sent += total[t];
             failed += errors[t];
         }
-        long mget = after.getOrDefault("cmdstat_mget", 0L) - before.getOrDefault("cmdstat_mget", 0L);
+        String counted = mode.equals("hmget") ? "cmdstat_hmget" : "cmdstat_mget";
+        long mget = after.getOrDefault(counted, 0L) - before.getOrDefault(counted, 0L);
         long cmds = 0;
         for (var e : after.entrySet()) {
             if (!e.getKey().equals("cmdstat_info")) {
