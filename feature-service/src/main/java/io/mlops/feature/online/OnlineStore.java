@@ -9,11 +9,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,13 +56,22 @@ public class OnlineStore {
     }
 
     /**
-     * Opens a writer for one version; keys expire after {@code ttl} when it is not null. Every
-     * {@code batchKeys} added keys go out as one pipeline, so that no pipeline is large enough to
-     * miss the command timeout (its replies are awaited under that one timeout). The connection
-     * stays open until {@link Writer#close()}.
+     * Opens a writer for one version on a connection of its own; keys expire after {@code ttl} when
+     * it is not null. Every {@code batchKeys} added keys go out as one pipeline whose replies must
+     * all arrive within {@code timeout}. The connection stays open until {@link Writer#close()}.
      */
-    public Writer writer(String featureSet, int version, Duration ttl, int batchKeys) {
-        return new Writer(redis.getConnection(), featureSet, version, ttl, batchKeys);
+    public Writer writer(String featureSet, int version, Duration ttl, int batchKeys, Duration timeout) {
+        if (batchKeys < 1) {
+            throw new IllegalArgumentException("batchKeys must be at least 1, was " + batchKeys);
+        }
+        if (!(redis instanceof LettuceConnectionFactory lettuce) || !(lettuce.getNativeClient() instanceof RedisClient client)) {
+            throw new IllegalStateException("the online store writer needs a standalone Lettuce connection factory, not " + redis);
+        }
+        try {
+            return new Writer(client.connect(ByteArrayCodec.INSTANCE), featureSet, version, ttl, batchKeys, timeout);
+        } catch (RedisException e) {
+            throw new RedisConnectionFailureException("cannot open a Redis connection for writing: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -100,28 +118,36 @@ public class OnlineStore {
         return vector;
     }
 
-    /** Pipelined SETs for one version, {@code batchKeys} per pipeline; not thread-safe. */
+    /**
+     * Pipelined SETs for one version, {@code batchKeys} per pipeline, on a connection of its own whose
+     * timeout ({@code timeout}) is the writer's: the shared connection's command timeout is sized
+     * for lookups (500 ms), and on a loaded host a pipeline of a few hundred SETs can miss it with
+     * nothing wrong. Spring Data Redis's pipeline waits with that shared timeout, so this uses
+     * Lettuce's async API with auto-flush off directly. Not thread-safe.
+     */
     public static final class Writer implements Batch, AutoCloseable {
 
         private static final int BATCH_ATTEMPTS = 3;
 
-        private final RedisConnection connection;
+        private final StatefulRedisConnection<byte[], byte[]> connection;
         private final String featureSet;
         private final int version;
-        private final Expiration expiration;
+        private final SetArgs expiration;
         private final int batchKeys;
+        private final Duration timeout;
         private final List<byte[]> keys = new ArrayList<>();
         private final List<byte[]> values = new ArrayList<>();
 
-        private Writer(RedisConnection connection, String featureSet, int version, Duration ttl, int batchKeys) {
-            if (batchKeys < 1) {
-                throw new IllegalArgumentException("batchKeys must be at least 1, was " + batchKeys);
-            }
+        private Writer(StatefulRedisConnection<byte[], byte[]> connection, String featureSet, int version, Duration ttl,
+                       int batchKeys, Duration timeout) {
             this.connection = connection;
             this.featureSet = featureSet;
             this.version = version;
-            this.expiration = ttl == null ? Expiration.persistent() : Expiration.from(ttl);
+            this.expiration = ttl == null ? new SetArgs() : SetArgs.Builder.px(ttl.toMillis());
             this.batchKeys = batchKeys;
+            this.timeout = timeout;
+            connection.setTimeout(timeout);
+            connection.setAutoFlushCommands(false);
         }
 
         /** Adds a vector; sends a pipeline whenever {@code batchKeys} are waiting. */
@@ -135,9 +161,8 @@ public class OnlineStore {
         }
 
         /**
-         * Sends the waiting SETs as one pipeline. A pipeline that misses the command timeout is sent
-         * again (SETs are idempotent) a few times before failing: on a busy host a pause of the
-         * JVM or of Redis can hold up one batch without anything being wrong.
+         * Sends the waiting SETs as one pipeline and waits for the replies. A pipeline that fails is
+         * sent again (SETs are idempotent) a few times before the writer gives up.
          */
         @Override
         public void flush() {
@@ -148,9 +173,9 @@ public class OnlineStore {
                 try {
                     sendPipeline();
                     break;
-                } catch (DataAccessException e) {
+                } catch (RuntimeException e) {
                     if (attempt == BATCH_ATTEMPTS) {
-                        throw e;
+                        throw new RedisSystemException("writing " + keys.size() + " keys to Redis failed: " + e.getMessage(), e);
                     }
                     backOff(attempt);
                 }
@@ -160,13 +185,14 @@ public class OnlineStore {
         }
 
         private void sendPipeline() {
-            connection.openPipeline();
-            try {
-                for (int i = 0; i < keys.size(); i++) {
-                    connection.stringCommands().set(keys.get(i), values.get(i), expiration, SetOption.upsert());
-                }
-            } finally {
-                connection.closePipeline();
+            RedisAsyncCommands<byte[], byte[]> async = connection.async();
+            RedisFuture<?>[] replies = new RedisFuture<?>[keys.size()];
+            for (int i = 0; i < replies.length; i++) {
+                replies[i] = async.set(keys.get(i), values.get(i), expiration);
+            }
+            connection.flushCommands();
+            if (!LettuceFutures.awaitAll(timeout, replies)) {
+                throw new IllegalStateException("no reply within " + timeout);
             }
         }
 
