@@ -36,7 +36,28 @@ public final class OnlineBench {
     static final int ENTITIES = 10_000;
     static final int FEATURES = 20;
 
-    record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors) {
+    /**
+     * {@code jvmCpuUs}: CPU of this JVM (service and, except for wrk, the load threads) per request;
+     * {@code redisCpuUs}: Redis server CPU per request (INFO cpu). CPU per request survives a loaded
+     * host better than wall-clock rates do.
+     */
+    record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors,
+                double jvmCpuUs, double redisCpuUs) {
+    }
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static final Pattern REDIS_CPU = Pattern.compile("^used_cpu_(?:sys|user):([0-9.]+)", Pattern.MULTILINE);
+
+    static double redisCpuSeconds(StatefulRedisConnection<byte[], byte[]> redis) {
+        Matcher m = REDIS_CPU.matcher(redis.sync().info("cpu"));
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
     }
 
     public static void main(String[] args) {
@@ -106,8 +127,9 @@ public final class OnlineBench {
                                         ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
                                         : run(mode, n, c, warmup, seconds, service, redis, set);
                                 all.add(cell);
-                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d%n",
-                                        r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors());
+                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d jvm-cpu/req=%.0f us redis-cpu/req=%.0f us%n",
+                                        r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors(),
+                                        cell.jvmCpuUs(), cell.redisCpuUs());
                             }
                         }
                     }
@@ -212,6 +234,8 @@ public final class OnlineBench {
         long[] total = new long[c];
         long[] errors = new long[c];
         URI uri = URI.create(service.baseUrl + "/api/v1/feature-sets/" + set + "/online");
+        long cpuBefore = jvmCpuNanos();
+        double redisCpuBefore = redisCpuSeconds(redis);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < c; t++) {
             int id = t;
@@ -246,6 +270,8 @@ public final class OnlineBench {
         for (Thread t : threads) {
             t.join();
         }
+        long cpu = jvmCpuNanos() - cpuBefore;
+        double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
         Map<String, Long> after = commandCalls(redis);
         Histogram all = new Histogram(3);
         long measured = 0;
@@ -266,7 +292,7 @@ public final class OnlineBench {
             }
         }
         return new Cell(mode, n, c, all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6,
-                measured / seconds, (double) mget / sent, (double) cmds / sent, failed);
+                measured / seconds, (double) mget / sent, (double) cmds / sent, failed, cpu / 1e3 / sent, redisCpu * 1e6 / sent);
     }
 
     private static boolean http(FeatureServiceRunner service, URI uri, int[] ids) {

@@ -45,7 +45,32 @@ final class Report {
                 }
             }
         }
-        return out.append(layout).toString();
+        out.append(layout).append("""
+
+                CPU per lookup (medians; ratios survive a loaded host better than rates): the service JVM's CPU per wrk request
+                (wrk runs in its own process, so this is the service alone), this JVM's CPU per raw MGET / HMGET lookup (the
+                Lettuce client), and Redis's own CPU per request (INFO cpu).
+
+                | entities | concurrency | service CPU µs/lookup (wrk) | Redis CPU µs (wrk) | raw MGET client CPU µs | Redis CPU µs (MGET) | HMGET client CPU µs | Redis CPU µs (HMGET) | raw MGET (client + Redis) / service (+ Redis) CPU |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (int n : new int[] {1, 10, 100}) {
+            for (int c : new int[] {1, 4, 16}) {
+                List<OnlineBench.Cell> wrk = select(cells, "wrk", n, c);
+                List<OnlineBench.Cell> raw = select(cells, "raw", n, c);
+                List<OnlineBench.Cell> hmget = select(cells, "hmget", n, c);
+                if (wrk.isEmpty() || raw.isEmpty()) {
+                    continue;
+                }
+                double service = median(wrk, OnlineBench.Cell::jvmCpuUs) + median(wrk, OnlineBench.Cell::redisCpuUs);
+                double rawCost = median(raw, OnlineBench.Cell::jvmCpuUs) + median(raw, OnlineBench.Cell::redisCpuUs);
+                out.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n", n, c,
+                        median(wrk, OnlineBench.Cell::jvmCpuUs), median(wrk, OnlineBench.Cell::redisCpuUs),
+                        median(raw, OnlineBench.Cell::jvmCpuUs), median(raw, OnlineBench.Cell::redisCpuUs),
+                        median(hmget, OnlineBench.Cell::jvmCpuUs), median(hmget, OnlineBench.Cell::redisCpuUs), rawCost / service));
+            }
+        }
+        return out.toString();
     }
 
     private static List<OnlineBench.Cell> select(List<OnlineBench.Cell> cells, String mode, int n, int c) {
