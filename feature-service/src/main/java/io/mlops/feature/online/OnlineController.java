@@ -21,9 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The answer is {@code {"featureSet", "version", "features": [names], "results": [{"entity",
  * "features": {name: value}} | {"entity", "missing": true}]}}. It is written with Jackson's streaming
- * generator straight from the packed Redis values, with the version's feature names encoded once:
- * building a map of boxed doubles per entity and serializing it reflectively was most of the
- * request's CPU (bench/feature-online).
+ * generator straight from the packed Redis values, with the version's feature names encoded once,
+ * instead of a map of boxed doubles per entity serialized reflectively (see bench/feature-online).
  */
 @RestController
 class OnlineController {
