@@ -5,6 +5,7 @@
 # PGDATABASE, default "test"). Usage:
 #   bench/feature-online/run.sh [PARQUET] [WARMUP_S=1] [SECONDS=3] [REPEATS=3]
 #   ONLY=online | ONLY=materialize runs one part; PARQUET "-" skips the 3M flights part.
+#   CELLS=100x4,100x16 runs only those online cells; JFR=1 records the online JVM (target/online.jfr).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -32,13 +33,16 @@ java_cmd=(java --enable-native-access=ALL-UNNAMED -XX:+EnableDynamicAgentLoading
 echo "JDK: $JAVA_HOME  cores: $(nproc)  load: $(cut -d' ' -f1-3 /proc/loadavg)  redis: $(redis-cli -h 127.0.0.1 info server 2>/dev/null | sed -n 's/^redis_version:\(.*\)\r$/\1/p')"
 if [ "${ONLY:-online}" = online ]; then
   echo "== online lookups (heap 1 GB)"
-  "${java_cmd[@]}" -Xmx1g -Dbench.chunkRows="${ONLINE_CHUNK_ROWS:-500}" io.mlops.feature.bench.OnlineBench "$work" "$warmup" "$seconds" "$repeats" 2>"$work/online.err" \
+  extra=()
+  [ -z "${CELLS:-}" ] || extra+=(-Dbench.cells="$CELLS")
+  [ -z "${JFR:-}" ] || extra+=(-XX:StartFlightRecording=filename="$root/$out/online.jfr",settings=profile)
+  "${java_cmd[@]}" -Xmx1g "${extra[@]}" io.mlops.feature.bench.OnlineBench "$work" "$warmup" "$seconds" "$repeats" 2>"$work/online.err" \
     || { tail -50 "$work/online.err" >&2; exit 1; }
   cp "$work/online-medians.md" "$out/online-medians.md"
 fi
 if [ "${ONLY:-materialize}" = materialize ]; then
   echo "== materialization (heap capped: -Xmx512m)"
-  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError -Dbench.readTimeout="${READ_TIMEOUT:-10m}" io.mlops.feature.bench.MaterializationBench "$work"
+  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError ${READ_TIMEOUT:+-Dbench.readTimeout=$READ_TIMEOUT} io.mlops.feature.bench.MaterializationBench "$work"
        "$root/feature-service/src/test/resources/datasets/seattle-weather.csv" "$parquet" 2)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -v "${run[@]}" 2>"$work/mat.err" || { tail -60 "$work/mat.err" >&2; exit 1; }

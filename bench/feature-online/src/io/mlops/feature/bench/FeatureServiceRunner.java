@@ -50,8 +50,8 @@ final class FeatureServiceRunner implements AutoCloseable {
         props.put("mlops.feature.data-service-url", dataServiceUrl);
         props.put("mlops.feature.materialization.resume-on-startup", "false");
         props.put("logging.level.root", "WARN");
-        // -Dbench.chunkRows: rows per COPY chunk, cursor fetch and Redis pipeline (service default 5000)
-        // -Dbench.readTimeout: the service's data-service read timeout (default 30s), which also caps a whole CSV download
+        // optional overrides of the service defaults: -Dbench.chunkRows (rows per COPY chunk and cursor fetch, 5000)
+        // and -Dbench.readTimeout (the data-service idle read timeout, 30s)
         if (System.getProperty("bench.readTimeout") != null) {
             props.put("mlops.feature.data-service-read-timeout", System.getProperty("bench.readTimeout"));
         }

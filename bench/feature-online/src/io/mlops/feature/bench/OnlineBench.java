@@ -36,7 +36,28 @@ public final class OnlineBench {
     static final int ENTITIES = 10_000;
     static final int FEATURES = 20;
 
-    record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors) {
+    /**
+     * {@code jvmCpuUs}: CPU of this JVM (service and, except for wrk, the load threads) per request;
+     * {@code redisCpuUs}: Redis server CPU per request (INFO cpu). CPU per request survives a loaded
+     * host better than wall-clock rates do.
+     */
+    record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors,
+                double jvmCpuUs, double redisCpuUs) {
+    }
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static final Pattern REDIS_CPU = Pattern.compile("^used_cpu_(?:sys|user):([0-9.]+)", Pattern.MULTILINE);
+
+    static double redisCpuSeconds(StatefulRedisConnection<byte[], byte[]> redis) {
+        Matcher m = REDIS_CPU.matcher(redis.sync().info("cpu"));
+        double total = 0;
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
     }
 
     public static void main(String[] args) {
@@ -91,17 +112,24 @@ public final class OnlineBench {
                 System.out.printf("materialized %s: %d rows in %.2f s; schema %s; service %s%n", set, job.rowsDone(), job.seconds(),
                         service.schema, service.baseUrl);
                 check(service, redis, set);
+                writeHashes(redis, set);
                 List<Cell> all = new ArrayList<>();
+                String[] modes = Wrk.available() ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "raw", "hmget"};
+                String only = System.getProperty("bench.cells");   // e.g. "100x4,100x16": these cells only (profiling)
                 for (int r = 1; r <= repeats; r++) {
                     for (int n : new int[] {1, 10, 100}) {
                         for (int c : new int[] {1, 4, 16}) {
-                            for (String mode : Wrk.available() ? new String[] {"http", "wrk", "raw"} : new String[] {"http", "raw"}) {
+                            if (only != null && !List.of(only.split(",")).contains(n + "x" + c)) {
+                                continue;
+                            }
+                            for (String mode : modes) {
                                 Cell cell = mode.equals("wrk")
                                         ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
                                         : run(mode, n, c, warmup, seconds, service, redis, set);
                                 all.add(cell);
-                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d%n",
-                                        r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors());
+                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d jvm-cpu/req=%.0f us redis-cpu/req=%.0f us%n",
+                                        r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors(),
+                                        cell.jvmCpuUs(), cell.redisCpuUs());
                             }
                         }
                     }
@@ -109,6 +137,67 @@ public final class OnlineBench {
                 Files.writeString(work.resolve("online-medians.md"), Report.medians(all));
                 System.out.println(Report.medians(all));
             }
+        }
+    }
+
+    /**
+     * The other layout, for the same entities and values: a hash per entity ({@code fsh:...}), one
+     * field per feature holding its 8-byte float64, as Feast's hash layout does. Read by "hmget".
+     */
+    private static void writeHashes(StatefulRedisConnection<byte[], byte[]> redis, String set) {
+        byte[][] fields = fieldNames();
+        for (int from = 0; from < ENTITIES; from += 500) {
+            int[] ids = java.util.stream.IntStream.range(from, Math.min(ENTITIES, from + 500)).toArray();
+            String[] keys = keys(set, ids);
+            byte[][] bytes = new byte[keys.length][];
+            for (int i = 0; i < keys.length; i++) {
+                bytes[i] = keys[i].getBytes(StandardCharsets.UTF_8);
+            }
+            var values = redis.sync().mget(bytes);
+            List<io.lettuce.core.RedisFuture<Long>> sent = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                byte[] packed = values.get(i).getValue();
+                Map<byte[], byte[]> hash = new java.util.LinkedHashMap<>();
+                for (int f = 0; f < FEATURES; f++) {
+                    hash.put(fields[f], java.util.Arrays.copyOfRange(packed, f * Double.BYTES, (f + 1) * Double.BYTES));
+                }
+                sent.add(redis.async().hset(hashKey(set, ids[i]), hash));
+            }
+            io.lettuce.core.LettuceFutures.awaitAll(java.time.Duration.ofSeconds(30), sent.toArray(new io.lettuce.core.RedisFuture[0]));
+        }
+    }
+
+    private static byte[][] fieldNames() {
+        byte[][] fields = new byte[FEATURES][];
+        for (int f = 0; f < FEATURES; f++) {
+            fields[f] = ("f" + f).getBytes(StandardCharsets.UTF_8);
+        }
+        return fields;
+    }
+
+    private static byte[] hashKey(String set, int id) {
+        return ("fsh:" + set + ":1:" + id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final byte[][] FIELDS = fieldNames();
+
+    /** n HMGETs of the 20 fields, all sent before any reply is awaited (a pipeline on the shared connection). */
+    private static boolean hmget(StatefulRedisConnection<byte[], byte[]> redis, String set, int[] ids) {
+        @SuppressWarnings("unchecked")
+        io.lettuce.core.RedisFuture<List<io.lettuce.core.KeyValue<byte[], byte[]>>>[] replies = new io.lettuce.core.RedisFuture[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            replies[i] = redis.async().hmget(hashKey(set, ids[i]), FIELDS);
+        }
+        try {
+            for (var reply : replies) {
+                List<io.lettuce.core.KeyValue<byte[], byte[]>> values = reply.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (values.size() != FEATURES || !values.getFirst().hasValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -145,6 +234,8 @@ public final class OnlineBench {
         long[] total = new long[c];
         long[] errors = new long[c];
         URI uri = URI.create(service.baseUrl + "/api/v1/feature-sets/" + set + "/online");
+        long cpuBefore = jvmCpuNanos();
+        double redisCpuBefore = redisCpuSeconds(redis);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < c; t++) {
             int id = t;
@@ -160,7 +251,11 @@ public final class OnlineBench {
                     if (start >= end) {
                         return;
                     }
-                    boolean ok = mode.equals("http") ? http(service, uri, ids) : raw(redis, set, ids);
+                    boolean ok = switch (mode) {
+                        case "http" -> http(service, uri, ids);
+                        case "hmget" -> hmget(redis, set, ids);
+                        default -> raw(redis, set, ids);
+                    };
                     long done = System.nanoTime();
                     total[id]++;
                     if (!ok) {
@@ -175,6 +270,8 @@ public final class OnlineBench {
         for (Thread t : threads) {
             t.join();
         }
+        long cpu = jvmCpuNanos() - cpuBefore;
+        double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
         Map<String, Long> after = commandCalls(redis);
         Histogram all = new Histogram(3);
         long measured = 0;
@@ -186,7 +283,8 @@ public final class OnlineBench {
             sent += total[t];
             failed += errors[t];
         }
-        long mget = after.getOrDefault("cmdstat_mget", 0L) - before.getOrDefault("cmdstat_mget", 0L);
+        String counted = mode.equals("hmget") ? "cmdstat_hmget" : "cmdstat_mget";
+        long mget = after.getOrDefault(counted, 0L) - before.getOrDefault(counted, 0L);
         long cmds = 0;
         for (var e : after.entrySet()) {
             if (!e.getKey().equals("cmdstat_info")) {
@@ -194,7 +292,7 @@ public final class OnlineBench {
             }
         }
         return new Cell(mode, n, c, all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6,
-                measured / seconds, (double) mget / sent, (double) cmds / sent, failed);
+                measured / seconds, (double) mget / sent, (double) cmds / sent, failed, cpu / 1e3 / sent, redisCpu * 1e6 / sent);
     }
 
     private static boolean http(FeatureServiceRunner service, URI uri, int[] ids) {

@@ -15,6 +15,13 @@ final class Report {
                 | entities | concurrency | HTTP p50 ms | HTTP p99 ms | HTTP lookups/s | raw p50 ms | raw p99 ms | raw lookups/s | HTTP/raw lookups/s | wrk p50 ms | wrk p99 ms | wrk lookups/s | wrk/raw lookups/s | MGET per HTTP request | Redis commands per HTTP request |
                 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
+        StringBuilder layout = new StringBuilder("""
+
+                Layout, raw reads only (same keys, same values, same run): packed value per entity read with one MGET vs a hash per entity (20 float64 fields) read with n pipelined HMGETs.
+
+                | entities | concurrency | MGET p50 ms | MGET p99 ms | MGET lookups/s | HMGET p50 ms | HMGET p99 ms | HMGET lookups/s | HMGET/MGET lookups/s | HMGET commands per lookup |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """);
         for (int n : new int[] {1, 10, 100}) {
             for (int c : new int[] {1, 4, 16}) {
                 List<OnlineBench.Cell> http = select(cells, "http", n, c);
@@ -28,6 +35,39 @@ final class Report {
                         median(raw, OnlineBench.Cell::p50ms), median(raw, OnlineBench.Cell::p99ms), rawRps, httpRps / rawRps,
                         median(wrk, OnlineBench.Cell::p50ms), median(wrk, OnlineBench.Cell::p99ms), wrkRps, wrkRps / rawRps,
                         median(http, OnlineBench.Cell::mgetPerReq), median(http, OnlineBench.Cell::cmdsPerReq)));
+                List<OnlineBench.Cell> hmget = select(cells, "hmget", n, c);
+                if (!hmget.isEmpty()) {
+                    double hRps = median(hmget, OnlineBench.Cell::rps);
+                    layout.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f | %.0f | %.3f | %.3f | %.0f | %.2f | %.2f |%n",
+                            n, c, median(raw, OnlineBench.Cell::p50ms), median(raw, OnlineBench.Cell::p99ms), rawRps,
+                            median(hmget, OnlineBench.Cell::p50ms), median(hmget, OnlineBench.Cell::p99ms), hRps, hRps / rawRps,
+                            median(hmget, OnlineBench.Cell::mgetPerReq)));
+                }
+            }
+        }
+        out.append(layout).append("""
+
+                CPU per lookup (medians; ratios survive a loaded host better than rates): the service JVM's CPU per wrk request
+                (wrk runs in its own process, so this is the service alone), this JVM's CPU per raw MGET / HMGET lookup (the
+                Lettuce client), and Redis's own CPU per request (INFO cpu).
+
+                | entities | concurrency | service CPU µs/lookup (wrk) | Redis CPU µs (wrk) | raw MGET client CPU µs | Redis CPU µs (MGET) | HMGET client CPU µs | Redis CPU µs (HMGET) | raw MGET (client + Redis) / service (+ Redis) CPU |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                """);
+        for (int n : new int[] {1, 10, 100}) {
+            for (int c : new int[] {1, 4, 16}) {
+                List<OnlineBench.Cell> wrk = select(cells, "wrk", n, c);
+                List<OnlineBench.Cell> raw = select(cells, "raw", n, c);
+                List<OnlineBench.Cell> hmget = select(cells, "hmget", n, c);
+                if (wrk.isEmpty() || raw.isEmpty()) {
+                    continue;
+                }
+                double service = median(wrk, OnlineBench.Cell::jvmCpuUs) + median(wrk, OnlineBench.Cell::redisCpuUs);
+                double rawCost = median(raw, OnlineBench.Cell::jvmCpuUs) + median(raw, OnlineBench.Cell::redisCpuUs);
+                out.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n", n, c,
+                        median(wrk, OnlineBench.Cell::jvmCpuUs), median(wrk, OnlineBench.Cell::redisCpuUs),
+                        median(raw, OnlineBench.Cell::jvmCpuUs), median(raw, OnlineBench.Cell::redisCpuUs),
+                        median(hmget, OnlineBench.Cell::jvmCpuUs), median(hmget, OnlineBench.Cell::redisCpuUs), rawCost / service));
             }
         }
         return out.toString();

@@ -40,8 +40,12 @@ final class Wrk {
             exec(List.of("wrk", "-t" + threads, "-c" + c, "-d" + Math.max(1, Math.round(warmup)) + "s", "-s", script.toString(), url), n);
         }
         Map<String, Long> before = OnlineBench.commandCalls(redis);
+        long cpuBefore = OnlineBench.jvmCpuNanos();
+        double redisCpuBefore = OnlineBench.redisCpuSeconds(redis);
         String out = exec(List.of("wrk", "-t" + threads, "-c" + c, "-d" + Math.max(1, Math.round(seconds)) + "s", "--latency",
                 "-s", script.toString(), url), n);
+        long cpu = OnlineBench.jvmCpuNanos() - cpuBefore;
+        double redisCpu = OnlineBench.redisCpuSeconds(redis) - redisCpuBefore;
         Map<String, Long> after = OnlineBench.commandCalls(redis);
         long requests = Long.parseLong(find(out, "(\\d+) requests in"));
         long errors = out.contains("Non-2xx") ? Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)")) : 0;
@@ -49,7 +53,8 @@ final class Wrk {
         long cmds = after.entrySet().stream().filter(e -> !e.getKey().equals("cmdstat_info"))
                 .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
         return new OnlineBench.Cell("wrk", n, c, millis(find(out, "\\s50%\\s+(\\S+)")), millis(find(out, "\\s99%\\s+(\\S+)")),
-                Double.parseDouble(find(out, "Requests/sec:\\s+(\\S+)")), (double) mget / requests, (double) cmds / requests, errors);
+                Double.parseDouble(find(out, "Requests/sec:\\s+(\\S+)")), (double) mget / requests, (double) cmds / requests, errors,
+                cpu / 1e3 / requests, redisCpu * 1e6 / requests);
     }
 
     private static String exec(List<String> command, int n) throws Exception {

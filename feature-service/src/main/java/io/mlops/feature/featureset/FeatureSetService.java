@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -72,11 +73,23 @@ public class FeatureSetService {
      * version and re-materializes it, which is idempotent.
      */
     public Created newVersion(String name, Integer datasetVersion) {
+        return newVersion(name, datasetVersion, version -> { });
+    }
+
+    /**
+     * As {@link #newVersion(String, Integer)}; {@code inTransaction} gets the version number inside
+     * the transaction that stores the version (or queues its re-materialization), so that a caller
+     * can record its own progress atomically with it, or throw to roll it back.
+     */
+    public Created newVersion(String name, Integer datasetVersion, IntConsumer inTransaction) {
         FeatureSet set = repository.require(name);
         DatasetVersionInfo data = resolve(set, datasetVersion != null ? datasetVersion : set.datasetVersion());
         Optional<FeatureSetVersion> existing = repository.findByDatasetVersion(name, data.version());
         if (existing.isPresent()) {
-            UUID job = tx.execute(status -> scheduler.schedule(existing.get().ref()));
+            UUID job = tx.execute(status -> {
+                inTransaction.accept(existing.get().version());
+                return scheduler.schedule(existing.get().ref());
+            });
             return new Created(existing.get(), job, true);
         }
         FittedFeatureSpec fitted = fitting.fit(set, data);
@@ -84,9 +97,12 @@ public class FeatureSetService {
             repository.lock(name);
             Optional<FeatureSetVersion> raced = repository.findByDatasetVersion(name, data.version());
             if (raced.isPresent()) {
+                inTransaction.accept(raced.get().version());
                 return new Created(raced.get(), scheduler.schedule(raced.get().ref()), true);
             }
-            return store(set, data, fitted, repository.nextVersion(name));
+            int number = repository.nextVersion(name);
+            inTransaction.accept(number);
+            return store(set, data, fitted, number);
         });
     }
 

@@ -6,32 +6,29 @@ import io.mlops.events.EventEnvelope;
 import io.mlops.events.Topics;
 import io.mlops.feature.featureset.FeatureSet;
 import io.mlops.feature.featureset.FeatureSetRepository;
-import io.mlops.feature.featureset.FeatureSetService;
 import io.mlops.support.messaging.IdempotentConsumer;
-import io.mlops.support.web.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A new dataset version gives every feature set that follows the latest version a new version,
- * fitted on it and materialized. A set whose definition does not fit the new data is logged and
- * skipped, so one bad set neither blocks the others nor sends the event to the dead-letter topic.
+ * fitted on it and materialized. The consumer's transaction only records a refit per set
+ * ({@link Refitter}); fitting streams the dataset, so it runs after that commit rather than holding
+ * the transaction's connection for the whole read. A set whose definition does not fit the new
+ * data is logged and skipped, so one bad set neither blocks the others nor sends the event to the
+ * dead-letter topic.
  */
 @Component
 class DataIngestedListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DataIngestedListener.class);
-
     private final IdempotentConsumer consumer;
     private final FeatureSetRepository featureSets;
-    private final FeatureSetService service;
+    private final Refitter refitter;
 
-    DataIngestedListener(IdempotentConsumer consumer, FeatureSetRepository featureSets, FeatureSetService service) {
+    DataIngestedListener(IdempotentConsumer consumer, FeatureSetRepository featureSets, Refitter refitter) {
         this.consumer = consumer;
         this.featureSets = featureSets;
-        this.service = service;
+        this.refitter = refitter;
     }
 
     @KafkaListener(topics = Topics.DATA_INGESTED)
@@ -41,11 +38,7 @@ class DataIngestedListener {
         }
         consumer.process("feature-service.follow-latest", envelope, e -> {
             for (FeatureSet set : featureSets.followingLatest(ingested.version().dataset())) {
-                try {
-                    service.newVersion(set.name(), ingested.version().version());
-                } catch (ApiProblem problem) {
-                    log.warn("Feature set {} not refitted on {}: {}", set.name(), ingested.version(), problem.getMessage());
-                }
+                refitter.request(e.eventId(), set.name(), ingested.version().version());
             }
         });
     }

@@ -1,14 +1,21 @@
 package io.mlops.feature.materialization;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code chunk-rows}: rows per COPY write, progress update and Redis pipeline, which bounds the
- * memory of a job; {@code threads}: jobs that run at once; {@code resume-on-startup}: rerun jobs
+ * {@code chunk-rows}: rows per COPY write, progress update and cursor fetch, which bounds the
+ * memory of a job; {@code redis-batch-keys}: keys per Redis pipeline when filling the online store,
+ * sized on its own because a whole pipeline's replies must arrive within the Redis command timeout
+ * ({@code redis-write-timeout}); {@code redis-write-timeout}: the wait for one such pipeline's replies,
+ * on the writer's own connection, apart from the lookups' short command timeout
+ * ({@code spring.data.redis.timeout}, 500 ms), which batches missed on a loaded host; {@code threads}: jobs that run at once; {@code resume-on-startup}: rerun jobs
  * left QUEUED or RUNNING by a stopped instance (turn off where another instance owns them).
  */
 @ConfigurationProperties("mlops.feature.materialization")
-record MaterializationProperties(@DefaultValue("5000") int chunkRows, @DefaultValue("1") int threads,
+record MaterializationProperties(@DefaultValue("5000") int chunkRows, @DefaultValue("500") int redisBatchKeys,
+                                 @DefaultValue("10s") Duration redisWriteTimeout,
+                                 @DefaultValue("1") int threads,
                                  @DefaultValue("true") boolean resumeOnStartup) {
 }

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Queues jobs as rows (state in Postgres) and runs them on a small pool once the row is committed.
+ * Queues jobs as rows (state in Postgres) and runs them on a small pool once the row is committed;
+ * follow-latest refits ({@link Refitter}) run on the same pool.
  * At startup, jobs left QUEUED or RUNNING by a stopped instance are run again from the start.
  */
 @Service
@@ -36,17 +37,25 @@ class MaterializationService implements MaterializationScheduler {
     public UUID schedule(FeatureSetVersionRef version) {
         UUID id = UUID.randomUUID();
         jobs.insert(id, version.featureSet(), version.version());
+        afterCommit(() -> materializer.run(id));
+        return id;
+    }
+
+    /**
+     * Runs {@code task} on the pool once the current transaction commits (never if it rolls back),
+     * or now when there is none: the task reads rows that the transaction writes.
+     */
+    void afterCommit(Runnable task) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    submit(id);
+                    pool.execute(task);
                 }
             });
         } else {
-            submit(id);
+            pool.execute(task);
         }
-        return id;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -54,11 +63,7 @@ class MaterializationService implements MaterializationScheduler {
         if (!resumeOnStartup) {
             return;
         }
-        jobs.unfinished().forEach(this::submit);
-    }
-
-    private void submit(UUID id) {
-        pool.execute(() -> materializer.run(id));
+        jobs.unfinished().forEach(id -> afterCommit(() -> materializer.run(id)));
     }
 
     @PreDestroy

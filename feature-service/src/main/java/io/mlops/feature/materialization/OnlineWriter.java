@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills Redis from the offline table rather than from the CSV: Postgres picks each entity's latest
  * row (DISTINCT ON over the table's index, spilling to disk if it must), rows arrive through a
- * cursor, and each chunk goes out as one pipeline. Memory stays one chunk, and the online values are
+ * cursor {@code chunk-rows} at a time, and go out in pipelines of {@code redis-batch-keys}. Memory
+ * stays one chunk, and the online values are
  * by construction the offline table's latest rows.
  */
 @Component
@@ -37,7 +38,7 @@ class OnlineWriter {
         int width = table.features();
         long entities = 0;
         try (Connection connection = dataSource.getConnection();
-             OnlineStore.Writer writer = store.writer(set.name(), version.version(), set.ttl())) {
+             OnlineStore.Writer writer = store.writer(set.name(), version.version(), set.ttl(), properties.redisBatchKeys(), properties.redisWriteTimeout())) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(properties.chunkRows());
@@ -48,9 +49,7 @@ class OnlineWriter {
                             vector[i] = rs.getDouble(i + 2);
                         }
                         writer.add(rs.getString(1), vector);
-                        if (++entities % properties.chunkRows() == 0) {
-                            writer.flush();
-                        }
+                        entities++;
                     }
                 }
                 writer.flush();

@@ -8,6 +8,7 @@ import io.mlops.feature.featureset.FeatureSetVersion;
 import io.mlops.feature.featureset.FeatureSetVersionNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * What a lookup needs besides Redis, kept in memory so that a lookup is one Redis round trip and no
@@ -20,7 +21,7 @@ class OnlineCatalog {
     private final FeatureSetRepository repository;
     private final JdbcClient jdbc;
     private final Cache<String, FeatureSet> sets = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Cache<String, FeatureSetVersion> versions = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Served> versions = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Cache<String, Integer> latest;
 
     OnlineCatalog(FeatureSetRepository repository, JdbcClient jdbc, OnlineProperties properties) {
@@ -33,8 +34,15 @@ class OnlineCatalog {
         return sets.get(name, repository::require);
     }
 
-    FeatureSetVersion version(String name, int version) {
-        return versions.get(name + "@" + version, key -> repository.requireVersion(name, version));
+    /** A version as lookups serve it: its output column names, JSON-encoded once. */
+    record Served(FeatureSetVersion version, SerializedString[] names) {
+    }
+
+    Served version(String name, int version) {
+        return versions.get(name + "@" + version, key -> {
+            FeatureSetVersion v = repository.requireVersion(name, version);
+            return new Served(v, v.outputColumns().stream().map(SerializedString::new).toArray(SerializedString[]::new));
+        });
     }
 
     /** The newest version whose materialization succeeded; not cached while there is none. */

@@ -1,16 +1,28 @@
 package io.mlops.feature.online;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,23 +51,41 @@ public class OnlineStore {
 
         void add(String entity, double[] vector);
 
-        /** Sends what was added in one pipeline and waits for the replies. */
+        /** Sends what was added and not yet sent in one pipeline and waits for the replies. */
         void flush();
     }
 
     /**
-     * Opens a writer for one version; keys expire after {@code ttl} when it is not null. The connection
-     * stays open until {@link Writer#close()}.
+     * Opens a writer for one version on a connection of its own; keys expire after {@code ttl} when
+     * it is not null. Every {@code batchKeys} added keys go out as one pipeline whose replies must
+     * all arrive within {@code timeout}. The connection stays open until {@link Writer#close()}.
      */
-    public Writer writer(String featureSet, int version, Duration ttl) {
-        return new Writer(redis.getConnection(), featureSet, version, ttl);
+    public Writer writer(String featureSet, int version, Duration ttl, int batchKeys, Duration timeout) {
+        if (batchKeys < 1) {
+            throw new IllegalArgumentException("batchKeys must be at least 1, was " + batchKeys);
+        }
+        if (!(redis instanceof LettuceConnectionFactory lettuce) || !(lettuce.getNativeClient() instanceof RedisClient client)) {
+            throw new IllegalStateException("the online store writer needs a standalone Lettuce connection factory, not " + redis);
+        }
+        try {
+            return new Writer(client.connect(ByteArrayCodec.INSTANCE), featureSet, version, ttl, batchKeys, timeout);
+        } catch (RedisException e) {
+            throw new RedisConnectionFailureException("cannot open a Redis connection for writing: " + e.getMessage(), e);
+        }
     }
 
-    /** The vectors of {@code entities} in order, null where an entity has no value: one MGET. */
-    List<double[]> read(String featureSet, int version, List<String> entities) {
-        byte[][] keys = new byte[entities.size()][];
+    /**
+     * The packed vectors of {@code entities} in order, null where an entity has no value: one MGET.
+     * Left packed: the caller reads the values it writes out with {@link #valueAt}.
+     */
+    List<byte[]> readPacked(String featureSet, int version, String[] entities) {
+        byte[] prefix = ("fs:" + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
+        byte[][] keys = new byte[entities.length][];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = key(featureSet, version, entities.get(i));
+            byte[] entity = entities[i].getBytes(StandardCharsets.UTF_8);
+            byte[] key = Arrays.copyOf(prefix, prefix.length + entity.length);
+            System.arraycopy(entity, 0, key, prefix.length, entity.length);
+            keys[i] = key;
         }
         List<byte[]> values;
         try (RedisConnection connection = redis.getConnection()) {
@@ -63,13 +93,18 @@ public class OnlineStore {
         } catch (DataAccessException e) {
             throw new OnlineStoreUnavailable(e);
         }
-        List<double[]> vectors = new ArrayList<>(keys.length);
-        for (int i = 0; i < keys.length; i++) {
-            byte[] value = values == null ? null : values.get(i);
-            vectors.add(value == null ? null : unpack(value));
+        if (values == null) {
+            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered nothing"));
         }
-        return vectors;
+        return values;
     }
+
+    /** Value {@code index} of a packed vector (little-endian float64). */
+    static double valueAt(byte[] packed, int index) {
+        return (double) LITTLE_ENDIAN_DOUBLE.get(packed, index * Double.BYTES);
+    }
+
+    private static final VarHandle LITTLE_ENDIAN_DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     static byte[] pack(double[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -83,44 +118,91 @@ public class OnlineStore {
         return vector;
     }
 
-    /** Pipelined SETs for one version; not thread-safe. */
+    /**
+     * Pipelined SETs for one version, {@code batchKeys} per pipeline, on a connection of its own whose
+     * timeout ({@code timeout}) is the writer's: the shared connection's command timeout is sized
+     * for lookups (500 ms), and on a loaded host a pipeline of a few hundred SETs can miss it with
+     * nothing wrong. Spring Data Redis's pipeline waits with that shared timeout, so this uses
+     * Lettuce's async API with auto-flush off directly. Not thread-safe.
+     */
     public static final class Writer implements Batch, AutoCloseable {
 
-        private final RedisConnection connection;
+        private static final int BATCH_ATTEMPTS = 3;
+
+        private final StatefulRedisConnection<byte[], byte[]> connection;
         private final String featureSet;
         private final int version;
-        private final Expiration expiration;
+        private final SetArgs expiration;
+        private final int batchKeys;
+        private final Duration timeout;
         private final List<byte[]> keys = new ArrayList<>();
         private final List<byte[]> values = new ArrayList<>();
 
-        private Writer(RedisConnection connection, String featureSet, int version, Duration ttl) {
+        private Writer(StatefulRedisConnection<byte[], byte[]> connection, String featureSet, int version, Duration ttl,
+                       int batchKeys, Duration timeout) {
             this.connection = connection;
             this.featureSet = featureSet;
             this.version = version;
-            this.expiration = ttl == null ? Expiration.persistent() : Expiration.from(ttl);
+            this.expiration = ttl == null ? new SetArgs() : SetArgs.Builder.px(ttl.toMillis());
+            this.batchKeys = batchKeys;
+            this.timeout = timeout;
+            connection.setTimeout(timeout);
+            connection.setAutoFlushCommands(false);
         }
 
+        /** Adds a vector; sends a pipeline whenever {@code batchKeys} are waiting. */
         @Override
         public void add(String entity, double[] vector) {
             keys.add(key(featureSet, version, entity));
             values.add(pack(vector));
+            if (keys.size() >= batchKeys) {
+                flush();
+            }
         }
 
+        /**
+         * Sends the waiting SETs as one pipeline and waits for the replies. A pipeline that fails is
+         * sent again (SETs are idempotent) a few times before the writer gives up.
+         */
         @Override
         public void flush() {
             if (keys.isEmpty()) {
                 return;
             }
-            connection.openPipeline();
-            try {
-                for (int i = 0; i < keys.size(); i++) {
-                    connection.stringCommands().set(keys.get(i), values.get(i), expiration, SetOption.upsert());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    sendPipeline();
+                    break;
+                } catch (RuntimeException e) {
+                    if (attempt == BATCH_ATTEMPTS) {
+                        throw new RedisSystemException("writing " + keys.size() + " keys to Redis failed: " + e.getMessage(), e);
+                    }
+                    backOff(attempt);
                 }
-            } finally {
-                connection.closePipeline();
             }
             keys.clear();
             values.clear();
+        }
+
+        private void sendPipeline() {
+            RedisAsyncCommands<byte[], byte[]> async = connection.async();
+            RedisFuture<?>[] replies = new RedisFuture<?>[keys.size()];
+            for (int i = 0; i < replies.length; i++) {
+                replies[i] = async.set(keys.get(i), values.get(i), expiration);
+            }
+            connection.flushCommands();
+            if (!LettuceFutures.awaitAll(timeout, replies)) {
+                throw new IllegalStateException("no reply within " + timeout);
+            }
+        }
+
+        private static void backOff(int attempt) {
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing to Redis", e);
+            }
         }
 
         @Override

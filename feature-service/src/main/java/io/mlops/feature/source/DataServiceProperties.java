@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the data-service is. {@code read-timeout} bounds the wait for each chunk of a streamed
- * CSV, not the whole download.
+ * Where the data-service is. {@code read-timeout} is an idle timeout: it bounds each wait for the
+ * next bytes of an answer (a streamed CSV included), not the whole download, which may take as
+ * long as the data keeps arriving.
  */
 @ConfigurationProperties("mlops.feature")
 record DataServiceProperties(

@@ -20,6 +20,15 @@ class OnlineStorePackingTest {
     }
 
     @Test
+    void valueAtReadsEachPackedValueBitForBit() {
+        double[] vector = {0.1, -0.0, Double.MIN_VALUE, 1e308, Math.PI, Double.NaN};
+        byte[] packed = OnlineStore.pack(vector);
+        for (int i = 0; i < vector.length; i++) {
+            assertThat(Double.doubleToRawLongBits(OnlineStore.valueAt(packed, i))).isEqualTo(Double.doubleToRawLongBits(vector[i]));
+        }
+    }
+
+    @Test
     void keysNameSetVersionAndEntity() {
         assertThat(new String(OnlineStore.key("weather", 3, "rain"))).isEqualTo("fs:weather:3:rain");
     }

@@ -31,10 +31,13 @@ abstract class FeatureStoreTestSupport {
     static final FixtureDataService DATA = FixtureDataService.get();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration SLOW_READ_TIMEOUT = Duration.ofSeconds(3);
 
     @DynamicPropertySource
     static void dataService(DynamicPropertyRegistry registry) {
         registry.add("mlops.feature.data-service-url", DATA::baseUrl);
+        // short enough that SlowDataServiceIntegrationTest streams past it and stalls beyond it
+        registry.add("mlops.feature.data-service-read-timeout", () -> SLOW_READ_TIMEOUT.toMillis() + "ms");
     }
 
     @LocalServerPort

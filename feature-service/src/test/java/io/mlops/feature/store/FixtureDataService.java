@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +45,20 @@ final class FixtureDataService {
     private record Version(int number, DatasetSchema schema, byte[] csv, long rows) {
     }
 
+    /** How a dataset's CSV is sent: {@code chunkBytes} per write, {@code pauseMillis} before each write but the first. */
+    record Pacing(int chunkBytes, long pauseMillis) {
+        static final Pacing FAST = new Pacing(4096, 0);
+    }
+
     private final Map<String, List<Version>> datasets = new ConcurrentHashMap<>();
+    private final Map<String, Pacing> pacing = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     private FixtureDataService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // a thread per exchange: a slow or stalled stream must not hold up the other requests
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         add("seattle-weather", SEATTLE, resource("seattle-weather.csv"));
         add("iris", IRIS, resource("iris.csv"));
@@ -82,6 +91,11 @@ final class FixtureDataService {
             versions.add(new Version(versions.size() + 1, schema, csv, rows));
             return versions.size();
         }
+    }
+
+    /** From now on, streams {@code dataset}'s content as {@code pacing} says (a slow or stalling data-service). */
+    void pace(String dataset, Pacing pacing) {
+        this.pacing.put(dataset, pacing);
     }
 
     static byte[] resource(String name) {
@@ -119,8 +133,12 @@ final class FixtureDataService {
                 exchange.getResponseHeaders().set("Content-Type", "text/csv");
                 exchange.sendResponseHeaders(200, 0);   // chunked: streamed as the real service does
                 OutputStream out = exchange.getResponseBody();
-                for (int at = 0; at < version.csv().length; at += 4096) {
-                    out.write(version.csv(), at, Math.min(4096, version.csv().length - at));
+                Pacing pace = pacing.getOrDefault(m.group(1), Pacing.FAST);
+                for (int at = 0; at < version.csv().length; at += pace.chunkBytes()) {
+                    if (at > 0 && pace.pauseMillis() > 0) {
+                        pause(pace.pauseMillis());
+                    }
+                    out.write(version.csv(), at, Math.min(pace.chunkBytes(), version.csv().length - at));
                     out.flush();
                 }
                 return;
@@ -130,6 +148,16 @@ final class FixtureDataService {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** The server side of a slow network: the client under test only sees bytes arrive late. */
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.mlops.feature.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.domain.data.DataFormat;
 import io.mlops.domain.id.DatasetId;
 import io.mlops.domain.id.DatasetVersionRef;
@@ -17,11 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** DataIngested for a dataset refits and materializes the sets that follow its latest version, and only those. */
+/**
+ * DataIngested for a dataset refits and materializes the sets that follow its latest version, and
+ * only those, once per event however often it is delivered.
+ */
 class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aNewDatasetVersionGivesFollowingSetsANewMaterializedVersion() {
@@ -41,9 +48,13 @@ class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
         int v2 = DATA.add("iris-live", FixtureDataService.IRIS, smaller);
         var envelope = EventEnvelope.wrap("data-service", new DataIngested(DatasetId.random(), new DatasetVersionRef("iris-live", v2),
                 DataFormat.CSV, FixtureDataService.IRIS, 100, smaller.length, "not-checked"), Clock.systemUTC());
+        // delivered twice (an outbox resend): the second delivery must not refit again
+        kafka.send(Topics.DATA_INGESTED, envelope.key(), envelope);
         kafka.send(Topics.DATA_INGESTED, envelope.key(), envelope);
 
         await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(meters.find("mlops.events.duplicates").tag("consumer", "feature-service.follow-latest").counters())
+                    .as("the second delivery was consumed").anySatisfy(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
             JsonNode versions = get("/api/v1/feature-sets/iris-follow").get("versions");
             assertThat(versions.size()).isEqualTo(2);
             assertThat(versions.get(1).get("datasetVersion").asInt()).isEqualTo(v2);
@@ -52,6 +63,11 @@ class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
             assertThat(jobs.get(0).get("rowsDone").asLong()).isEqualTo(100);
         });
         assertThat(get("/api/v1/feature-sets/iris-pinned").get("versions").size()).isEqualTo(1);
+        // exactly one refit, recorded with the event, and exactly one job for the new version
+        assertThat(get("/api/v1/feature-sets/iris-follow").get("versions").size()).isEqualTo(2);
+        assertThat(get("/api/v1/feature-sets/iris-follow/versions/2/materializations").size()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT state || ' ' || version FROM refit_request WHERE event_id = ?").param(envelope.eventId())
+                .query(String.class).list()).containsExactly("DONE 2");
 
         // lookups default to the newest materialized version: id 150 is not in version 2
         JsonNode online = JSON.readTree(post("/api/v1/feature-sets/iris-follow/online", "{\"entities\":[100,150]}").getBody());
