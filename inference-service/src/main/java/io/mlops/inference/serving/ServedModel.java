@@ -95,7 +95,7 @@ public final class ServedModel implements AutoCloseable {
      * queued, else queues them (see {@link BatchingExecutor#call}); never waits for queue space.
      */
     public CompletableFuture<float[]> predict(float[] rowMajor, int rows) {
-        return executor.submit(rowMajor, rows, requestTimeout);
+        return executor.call(rowMajor, rows, requestTimeout);
     }
 
     /** This instance's hold on the version's meters (cached: recording allocates nothing). */
