@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * ModelDeployed → {@link Deployments#deploy}. Every inference instance must see every deployment, so each
  * one consumes in its own group, named after the application and {@code mlops.inference.instance-id} (the
- * host name by default, the pod name on Kubernetes): stable across restarts, so a restart rejoins its group
- * rather than leaving a random one behind. Two instances on one host need distinct ids. A group without a
+ * {@code HOSTNAME} by default: the pod name on Kubernetes, the container id under Docker): stable across
+ * restarts, so a restart rejoins its group rather than leaving a random one behind. Without either, a random id
+ * (never two instances in one group, which would split the deployments between them). A group without a
  * committed offset starts from the latest: a new instance resolves aliases from the registry, not from
  * replayed history. Applying a deployment twice loads
  * nothing new and points the alias at the same version, so no dedupe table is needed (inference has no
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentListener {
 
-    static final String GROUP_ID = "${spring.application.name}-${mlops.inference.instance-id:${HOSTNAME:local}}";
+    static final String GROUP_ID = "${spring.application.name}-${mlops.inference.instance-id:${HOSTNAME:${random.uuid}}}";
 
     private final Deployments deployments;
 
