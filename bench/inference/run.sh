@@ -12,5 +12,5 @@ mkdir -p "$OUT/classes"
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
 CP="inference-service/target/classes:inference-service/target/test-classes:$(cat "$OUT/classpath.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/inference/src/InferenceBench.java
-exec java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Xmx1g \
-  -cp "$OUT/classes:$CP" InferenceBench "$OUT" "${1:-8}" "${2:-3}"
+exec java ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Xmx1g \
+  -cp "$OUT/classes:$CP" InferenceBench "$OUT" "${1:-8}" "${2:-3}" ${3:+"$3"}

@@ -28,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JVM (so /proc/self/stat is the server's CPU), measures the in-process DJL predictor (the floor), then
  * drives the HTTP endpoints with wrk over loopback (echo = the parse-only HTTP floor, digits with batching
  * on, digits-unbatched with batching off). Each scenario runs REPEATS times; medians are reported.
- * Usage: java ... InferenceBench <out-dir> [seconds-per-run] [repeats]
+ * Usage: java ... InferenceBench <out-dir> [seconds-per-run] [repeats] [scenario-filter]
+ * The optional filter (a regex over "endpoint rows=R c=N", e.g. "c=64") runs only matching HTTP scenarios,
+ * for quick before/after comparisons while profiling; the in-process floor always runs.
  */
 public final class InferenceBench {
 
@@ -43,12 +45,18 @@ public final class InferenceBench {
 
     record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
                double serverCores, double wrkCores, double machineBusyCores, long errors) {
+
+        /** Server CPU time per request: robust under a shared load where wall-clock figures are not. */
+        double serverMicrosPerRequest() {
+            return serverCores * 1e6 / requestsPerSecond;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench-out");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        java.util.regex.Pattern filter = java.util.regex.Pattern.compile(args.length > 3 ? args[3] : ".*");
         Files.createDirectories(out);
         List<double[]> digits = Models.csv("digits_first200_inputs.csv", 0, 64);
 
@@ -113,9 +121,12 @@ public final class InferenceBench {
                         1, c, true));
             }
             report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
-                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | wrk CPU (cores) | machine busy (cores) | errors |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | wrk CPU (cores) | machine busy (cores) | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Scenario s : scenarios) {
+                if (!filter.matcher(s.name() + " rows=" + s.rows() + " c=" + s.connections()).find()) {
+                    continue;
+                }
                 Path lua = script(out, s.rows() == 1 ? oneRow : batch32);
                 String target = s.events() ? eventsBase : base;
                 run(target, s, lua, 2); // warm-up: JIT, connections, model load
@@ -123,11 +134,12 @@ public final class InferenceBench {
                 for (int i = 0; i < repeats; i++) {
                     runs.add(run(target, s, lua, seconds));
                 }
-                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f | %d |",
+                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.0f | %.2f | %.2f | %d |",
                         s.name(), s.rows(), s.connections(),
                         median(runs, Run::requestsPerSecond), median(runs, Run::rowsPerSecond),
                         median(runs, Run::p50Ms), median(runs, Run::p95Ms), median(runs, Run::p99Ms),
-                        median(runs, Run::serverCores), median(runs, Run::wrkCores), median(runs, Run::machineBusyCores),
+                        median(runs, Run::serverCores), median(runs, Run::serverMicrosPerRequest),
+                        median(runs, Run::wrkCores), median(runs, Run::machineBusyCores),
                         runs.stream().mapToLong(Run::errors).sum());
                 report.append(row).append('\n');
                 System.out.println(row);

@@ -1,12 +1,15 @@
 package io.mlops.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.ModelDeployed;
 import io.mlops.events.Topics;
+import io.mlops.inference.routing.AliasResolver;
+import io.mlops.inference.routing.Deployments;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.testing.SharedRegistry;
 import io.mlops.testsupport.TestInfrastructure;
@@ -45,6 +48,25 @@ class DeploymentAndEventsIntegrationTest extends InferenceTestBase {
     private KafkaListenerEndpointRegistry listeners;
     @Autowired
     private ModelRepository models;
+    @Autowired
+    private Deployments deployments;
+    @Autowired
+    private AliasResolver aliases;
+
+    @Test
+    void aDeploymentWhoseShaDisagreesWithTheRegistrysRecordDoesNotMoveTheAlias() {
+        var deployed = new ModelDeployed(new ModelVersionRef("iris", 2), "guarded", null, SharedRegistry.WRONG_SHA256,
+                "test", "rollout");
+        assertThatThrownBy(() -> deployments.deploy(deployed)).hasMessageContaining("not moved");
+        assertThat(aliases.current("iris", "guarded")).isNull();
+    }
+
+    @Test
+    void theDeploymentConsumerGroupIsNamedAfterTheInstanceSoARestartRejoinsIt() {
+        // Was "inference-service-<random uuid>": every restart left a group behind.
+        assertThat(listeners.getListenerContainer("inference-deployments").getGroupId())
+                .isEqualTo("inference-service-test-base");
+    }
 
     @Test
     void aDeploymentSwitchesTheAliasUnderLoadWithoutAFailedRequest() throws Exception {
@@ -74,7 +96,8 @@ class DeploymentAndEventsIntegrationTest extends InferenceTestBase {
                 }));
             }
             SharedRegistry.get().setAlias("switching", "production", 2);
-            var deployed = new ModelDeployed(new ModelVersionRef("switching", 2), "production", 1, "sha", "test", "rollout");
+            var deployed = new ModelDeployed(new ModelVersionRef("switching", 2), "production", 1,
+                    SharedRegistry.get().recordSha256("switching", 2), "test", "rollout");
             kafka.send(Topics.MODELS_DEPLOYED, "switching", EventEnvelope.wrap("model-service", deployed, Clock.systemUTC())).get();
             await().atMost(Duration.ofSeconds(60)).until(() -> afterSwitch.get() >= 50);
             running.set(false);

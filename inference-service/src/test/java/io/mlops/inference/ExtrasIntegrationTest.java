@@ -14,14 +14,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A second context with the optional parts on: the result cache, the bench's echo endpoint, and
- * {@code device=cpu} placing models on the CPU. (The shared context has them off; see
- * {@link ResultCacheOffIntegrationTest}.)
+ * {@code device=cpu} placing models on the CPU; and a model cache of 100 KB, which iris fits and digits
+ * (about 350 KB) does not. (The shared context has them off; see {@link ResultCacheOffIntegrationTest}.)
  */
 @TestPropertySource(properties = {
         "mlops.inference.result-cache.enabled=true",
         "mlops.inference.result-cache.ttl=1m",
         "mlops.inference.bench-endpoints=true",
-        "mlops.inference.device=cpu"})
+        "mlops.inference.device=cpu",
+        "mlops.inference.cache.max-bytes=100KB"})
 class ExtrasIntegrationTest extends InferenceTestBase {
 
     static final Map<String, Object> SETOSA = Map.of("instances", List.of(
@@ -78,5 +79,16 @@ class ExtrasIntegrationTest extends InferenceTestBase {
         try (var lease = models.acquire(new ModelVersionRef("iris", 1))) {
             assertThat(lease.model().device()).isEqualTo(Device.cpu());
         }
+    }
+
+    @Test
+    void anArtifactOverTheCacheBoundIsRefusedCleanly() throws Exception {
+        var response = post("/api/v1/models/digits/versions/1/predict", Map.of("instances", List.of(Map.of("p0", 1.0))));
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getBody()).containsEntry("cause", "ArtifactTooLarge");
+        assertThat((String) response.getBody().get("detail")).contains("digits@1").contains("102400");
+        assertThat(models.isLoaded(new ModelVersionRef("digits", 1))).isFalse();
+        // iris still loads and answers beside it.
+        assertThat(post("/api/v1/models/iris/versions/1/predict", SETOSA).getStatusCode().value()).isEqualTo(200);
     }
 }

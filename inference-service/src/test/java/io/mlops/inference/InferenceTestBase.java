@@ -19,12 +19,14 @@ import org.springframework.web.client.RestClient;
  * digits-tiny has one worker, batches of one row and a queue of one request, to overload it on purpose.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mlops.inference.max-request-size=256KB",
+        "mlops.http.max-request-size=256KB",
+        "mlops.inference.instance-id=test-base",
         "mlops.inference.models.digits-tiny.queue-capacity=1",
         "mlops.inference.models.digits-tiny.workers=1",
         "mlops.inference.models.digits-tiny.max-batch-size=1",
         "mlops.inference.models.digits-unbatched.max-batch-size=1",
-        "mlops.inference.models.digits-late.request-timeout=0ms"})
+        "mlops.inference.models.digits-late.request-timeout=0ms",
+        "mlops.inference.models.digits-late.workers=1"})
 @RealInfrastructure(postgres = false)
 abstract class InferenceTestBase {
 

@@ -203,9 +203,13 @@ class PredictionApiIntegrationTest extends InferenceTestBase {
                 assertThat(serial.get(r).get(k).doubleValue()).isCloseTo(DIGITS_OUT.get(r)[k], within(1e-4));
             }
         }
+        // Whether batches of more than one request form here depends on timing: a request runs on its own
+        // thread whenever a predictor is idle (BatchingExecutor.call), and queues, then batches, only while
+        // every predictor is busy. BatchingExecutorTest shows that deterministically with a held predictor.
         var batchSize = meters.find("mlops.inference.batch.size").tags("model", "digits", "version", "1").summary();
         assertThat(batchSize).isNotNull();
-        assertThat(batchSize.max()).as("largest batch formed under load").isGreaterThan(1);
+        assertThat(batchSize.totalAmount()).as("every row went through a batched prediction")
+                .isGreaterThanOrEqualTo(batched.size() + serial.size());
         var unbatchedSize = meters.find("mlops.inference.batch.size").tags("model", "digits-unbatched").summary();
         assertThat(unbatchedSize.max()).isEqualTo(1);
     }

@@ -118,6 +118,26 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413InEachFormat() throws Exception {
+        // No Content-Length: only service-support's counting filter can stop it (the old interceptor could not).
+        byte[] body = ("{\"instances\":[],\"requestKey\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes();
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/models/iris/versions/1/predict", "/v2/models/iris/infer")) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                    .build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(413);
+            if (path.startsWith("/v2")) {
+                assertThat(response.body()).startsWith("{\"error\":").contains("262144");
+            } else {
+                assertThat(response.body()).contains("\"field\":\"body\"").contains("\"status\":413");
+            }
+        }
+    }
+
+    @Test
     void badOipTensorsAre400WithAnError() {
         var wrongWidth = post("/v2/models/iris/infer", Map.of("inputs", List.of(
                 Map.of("name", "input", "shape", List.of(1, 3), "datatype", "FP32", "data", List.of(1, 2, 3)))));
@@ -158,6 +178,15 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
     }
 
     @Test
+    void theArtifactIsVerifiedAgainstTheRegistrysRecordNotTheDownloadHeader() {
+        // "swapped": the download's X-Artifact-Sha256 matches the bytes, the version's record declares another SHA.
+        var response = post("/api/v1/models/swapped/versions/1/predict", Map.of("instances", List.of(iris(1, 1, 1, 1))));
+        assertProblem(response, 503, null);
+        assertThat(response.getBody()).containsEntry("cause", "ArtifactChecksumMismatch");
+        assertThat(models.isLoaded(new ModelVersionRef("swapped", 1))).isFalse();
+    }
+
+    @Test
     void aFullQueueAnswers429WithRetryAfter() throws Exception {
         // digits-tiny: one worker, one row per batch, one queued request; 64 clients of 64 rows each overload it
         List<List<Double>> rows = new ArrayList<>();
@@ -190,13 +219,32 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
     }
 
     @Test
-    void aRequestPastItsDeadlineAnswers503() {
-        // digits-late has a queue deadline of 0 ms: the worker finds every request already late
+    void aRequestPastItsDeadlineAnswers503() throws Exception {
+        // digits-late: one predictor and a queue deadline of 0 ms. A request that finds the predictor idle runs at
+        // once on its own thread and answers; every request that had to queue behind it is late and never computed.
         List<Double> row = Collections.nCopies(64, 1.0);
-        var response = post("/api/v1/models/digits-late/versions/1/predict", Map.of("instances", List.of(pixels(row))));
-        assertProblem(response, 503, null);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat((String) response.getBody().get("detail")).contains("deadline");
+        Map<String, Object> body = Map.of("instances", Collections.nCopies(64, pixels(row)));
+        Map<Integer, Integer> statuses = new HashMap<>();
+        List<ResponseEntity<Map<String, Object>>> late = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(32)) {
+            List<Future<ResponseEntity<Map<String, Object>>>> answers = new ArrayList<>();
+            for (int i = 0; i < 128; i++) {
+                answers.add(clients.submit(() -> post("/api/v1/models/digits-late/versions/1/predict", body)));
+            }
+            for (var answer : answers) {
+                var response = answer.get();
+                statuses.merge(response.getStatusCode().value(), 1, Integer::sum);
+                if (response.getStatusCode().value() == 503) {
+                    late.add(response);
+                }
+            }
+        }
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+        assertThat(late).isNotEmpty().allSatisfy(response -> {
+            assertProblem(response, 503, null);
+            assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat((String) response.getBody().get("detail")).contains("deadline");
+        });
     }
 
     private static Map<String, Object> pixels(List<Double> values) {

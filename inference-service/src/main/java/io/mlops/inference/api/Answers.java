@@ -5,6 +5,7 @@ import io.mlops.domain.id.PredictionId;
 import io.mlops.domain.prediction.PredictionResult;
 import io.mlops.events.PredictionMade;
 import io.mlops.inference.events.PredictionEvents;
+import io.mlops.inference.events.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class Answers {
         List<PredictionResult> results = new ArrayList<>(out.rows());
         for (int r = 0; r < out.rows(); r++) {
             Outcomes.Outcome outcome = Outcomes.of(out.model().output(), out.values(), r);
-            PredictionId id = PredictionId.random();
+            PredictionId id = new PredictionId(TimeOrderedIds.next());
             results.add(new PredictionResult(id, ref, outcome.value(), outcome.label(), outcome.probabilities()));
             if (events.sampled()) {
                 Map<String, Object> features = out.features() == null ? Map.of() : out.features().get(r);

@@ -5,7 +5,6 @@ import io.mlops.inference.batching.InferenceDeadlineExceeded;
 import io.mlops.inference.batching.InferenceExecutorClosed;
 import io.mlops.inference.batching.InferenceQueueFull;
 import io.mlops.inference.cache.ModelLease;
-import io.mlops.inference.metrics.InferenceMetrics;
 import io.mlops.inference.routing.AliasResolver;
 import io.mlops.inference.serving.InferenceProperties;
 import io.mlops.inference.serving.ModelRepository;
@@ -28,16 +27,14 @@ public class PredictionService {
     private final ModelRepository models;
     private final AliasResolver aliases;
     private final InferenceProperties properties;
-    private final InferenceMetrics metrics;
     private final ResultCache results;
 
     PredictionService(ModelRepository models, AliasResolver aliases, InferenceProperties properties,
-                      InferenceMetrics metrics, ResultCache results) {
+                      ResultCache results) {
         this.results = results;
         this.models = models;
         this.aliases = aliases;
         this.properties = properties;
-        this.metrics = metrics;
     }
 
     /** A version named directly, or through an alias; neither means the default alias. */
@@ -97,7 +94,7 @@ public class PredictionService {
                 out = await(ref, model, inputs);
                 results.store(ref, inputs.rowMajor(), inputs.rows(), out);
             }
-            metrics.recordRequest(ref, System.nanoTime() - start);
+            model.meters().recordRequest(System.nanoTime() - start);
             return new Outputs(model, out, inputs.rows(), inputs.features());
         }
     }

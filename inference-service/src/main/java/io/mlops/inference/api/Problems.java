@@ -73,13 +73,4 @@ final class Problems {
             with("field", field);
         }
     }
-
-    /** The body is larger than {@code mlops.inference.max-request-size} (413). */
-    static final class RequestBodyTooLarge extends ApiProblem {
-        RequestBodyTooLarge(long length, long limit) {
-            super(HttpStatus.CONTENT_TOO_LARGE, "request body of " + length + " bytes exceeds the limit of " + limit + " bytes");
-            with("field", "body");
-            with("limit", limit);
-        }
-    }
 }

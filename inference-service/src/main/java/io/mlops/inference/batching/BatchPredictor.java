@@ -1,8 +1,9 @@
 package io.mlops.inference.batching;
 
 /**
- * One worker's private predictor. Not required to be thread-safe: the executor never calls one
- * instance from two threads (DJL's {@code Predictor} is not thread-safe either).
+ * One of an executor's predictors. Not required to be thread-safe: the executor never calls one instance
+ * from two threads at once (DJL's {@code Predictor} is not thread-safe either), though successive batches
+ * may run on different threads (a worker, or a caller computing inline).
  */
 public interface BatchPredictor extends AutoCloseable {
 
@@ -15,7 +16,7 @@ public interface BatchPredictor extends AutoCloseable {
      */
     float[] predict(float[] rowMajor, int rows) throws Exception;
 
-    /** Releases native memory; called once, on the worker's own thread, when the executor stops. */
+    /** Releases native memory; called once, when the executor stops, after every computation has ended. */
     @Override
     default void close() throws Exception {
     }

@@ -1,11 +1,15 @@
 package io.mlops.inference.batching;
 
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One worker thread: takes a batch, runs its own predictor once, hands each caller its rows. */
+/**
+ * One worker thread: takes a batch, runs it on an idle predictor from the executor's pool (the queue's slot
+ * count guarantees one is idle), hands each caller its rows.
+ */
 final class BatchWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
@@ -13,16 +17,16 @@ final class BatchWorker implements Runnable {
     private final String model;
     private final int featureCount;
     private final RequestQueue queue;
-    private final BatchPredictor predictor;
+    private final Queue<BatchPredictor> idle;
     private final BatchingListener listener;
     private final LoadEstimate load;
 
-    BatchWorker(String model, int featureCount, RequestQueue queue, BatchPredictor predictor,
+    BatchWorker(String model, int featureCount, RequestQueue queue, Queue<BatchPredictor> idle,
             BatchingListener listener, LoadEstimate load) {
         this.model = model;
         this.featureCount = featureCount;
         this.queue = queue;
-        this.predictor = predictor;
+        this.idle = idle;
         this.listener = listener;
         this.load = load;
     }
@@ -37,8 +41,6 @@ final class BatchWorker implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            closePredictor();
         }
     }
 
@@ -47,6 +49,7 @@ final class BatchWorker implements Runnable {
         batch.expired().forEach(request -> expire(request, start));
         float[] output = null;
         Throwable failure = null;
+        BatchPredictor predictor = idle.poll();
         try {
             if (!batch.requests().isEmpty()) {
                 for (PendingRequest request : batch.requests()) {
@@ -57,6 +60,7 @@ final class BatchWorker implements Runnable {
         } catch (Throwable e) {
             failure = e;
         } finally {
+            idle.offer(predictor);
             // Before completing the callers: a lone caller's next request must not find this worker busy
             // (the collector waits only while others compute).
             queue.batchDone();
@@ -90,13 +94,5 @@ final class BatchWorker implements Runnable {
         listener.batchFailed(batch.rows(), batch.requests().size(), reported);
         PredictionFailed failed = new PredictionFailed(model, reported);
         batch.requests().forEach(request -> request.result().completeExceptionally(failed));
-    }
-
-    private void closePredictor() {
-        try {
-            predictor.close();
-        } catch (Exception e) {
-            log.warn("Closing a predictor of {} failed", model, e);
-        }
     }
 }

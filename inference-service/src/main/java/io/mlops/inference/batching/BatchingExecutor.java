@@ -4,15 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dynamic batching for one model version: callers submit blocks of rows and get a future; W worker
- * threads, each with its own {@link BatchPredictor}, form batches greedily (see {@link RequestQueue})
- * and run one prediction per batch. Overload is refused at once and late requests are dropped
- * uncomputed, so the queue sheds load instead of blocking callers.
+ * threads form batches greedily (see {@link RequestQueue}) and run one prediction per batch on one of
+ * the W predictors. Overload is refused at once and late requests are dropped uncomputed, so the queue
+ * sheds load instead of blocking callers.
+ *
+ * <p>{@link #call} adds the caller-runs path: when nothing is queued and a predictor is idle, the caller
+ * computes its own request on its own thread instead of handing it to a worker and waiting to be woken.
+ * Two thread wake-ups per request is what the hand-off costs, which on 2 shared cores dominated a lone
+ * caller's latency and a good part of each request's CPU. At most W batches compute at once either way,
+ * and a predictor is only ever used by one thread at a time (DJL's {@code Predictor} is not thread-safe).
  */
 public final class BatchingExecutor implements AutoCloseable {
 
@@ -26,6 +34,9 @@ public final class BatchingExecutor implements AutoCloseable {
     private final RequestQueue queue;
     private final LoadEstimate load = new LoadEstimate();
     private final List<Thread> workers = new ArrayList<>();
+    /** Predictors not computing now; a slot claimed in {@link #queue} guarantees one is here. */
+    private final Queue<BatchPredictor> idle = new ConcurrentLinkedQueue<>();
+    private final List<BatchPredictor> predictors = new ArrayList<>();
 
     private BatchingExecutor(String name, int featureCount, BatchingSettings settings, BatchingListener listener) {
         this.name = name;
@@ -65,8 +76,10 @@ public final class BatchingExecutor implements AutoCloseable {
             }
             throw e;
         }
+        executor.predictors.addAll(created);
+        executor.idle.addAll(created);
         for (int i = 0; i < created.size(); i++) {
-            BatchWorker worker = new BatchWorker(name, featureCount, executor.queue, created.get(i),
+            BatchWorker worker = new BatchWorker(name, featureCount, executor.queue, executor.idle,
                     executor.listener, executor.load);
             executor.workers.add(Thread.ofPlatform().name("batch-" + name + "-" + i).daemon(true).start(worker));
         }
@@ -86,10 +99,7 @@ public final class BatchingExecutor implements AutoCloseable {
      * @throws IllegalArgumentException when {@code rowMajor} does not hold {@code rows × featureCount} values
      */
     public CompletableFuture<float[]> submit(float[] rowMajor, int rows, Duration timeout) {
-        if (rows < 1 || rowMajor.length != rows * featureCount) {
-            throw new IllegalArgumentException("expected " + rows + " rows of " + featureCount + " features, got "
-                    + rowMajor.length + " values");
-        }
+        checkShape(rowMajor, rows);
         long now = System.nanoTime();
         CompletableFuture<float[]> result = new CompletableFuture<>();
         PendingRequest request = new PendingRequest(rowMajor, rows, now, now + timeout.toNanos(), result);
@@ -104,6 +114,54 @@ public final class BatchingExecutor implements AutoCloseable {
             case CLOSED -> result.completeExceptionally(new InferenceExecutorClosed(name));
         }
         return result;
+    }
+
+    /**
+     * Like {@link #submit}, but when nothing is queued and a predictor is idle the request is computed at once on
+     * the calling thread and the returned future is already complete (blocking the caller for the compute);
+     * otherwise it is queued exactly as {@link #submit} does.
+     */
+    public CompletableFuture<float[]> call(float[] rowMajor, int rows, Duration timeout) {
+        checkShape(rowMajor, rows);
+        if (!queue.tryClaimIdleSlot()) {
+            return submit(rowMajor, rows, timeout);
+        }
+        CompletableFuture<float[]> result = new CompletableFuture<>();
+        long start = System.nanoTime();
+        BatchPredictor predictor = idle.poll();
+        float[] output = null;
+        Throwable failure = null;
+        try {
+            listener.requestDequeued(0);
+            output = predictor.predict(rowMajor, rows);
+            if (output == null || output.length == 0 || output.length % rows != 0) {
+                throw new IllegalStateException("predictor returned " + (output == null ? "null" : output.length
+                        + " values") + " for " + rows + " rows");
+            }
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            idle.offer(predictor);
+            queue.batchDone();
+        }
+        long computeNanos = System.nanoTime() - start;
+        if (failure == null) {
+            result.complete(output);
+            load.record(1, computeNanos);
+            listener.batchCompleted(rows, 1, computeNanos);
+        } else {
+            log.warn("Prediction of {} rows for {} failed", rows, name, failure);
+            listener.batchFailed(rows, 1, failure);
+            result.completeExceptionally(new PredictionFailed(name, failure));
+        }
+        return result;
+    }
+
+    private void checkShape(float[] rowMajor, int rows) {
+        if (rows < 1 || rowMajor.length != rows * featureCount) {
+            throw new IllegalArgumentException("expected " + rows + " rows of " + featureCount + " features, got "
+                    + rowMajor.length + " values");
+        }
     }
 
     /** Requests waiting, not counting those being computed; for a queue-depth gauge. */
@@ -129,10 +187,10 @@ public final class BatchingExecutor implements AutoCloseable {
     }
 
     /**
-     * Refuses new requests, lets queued and running ones finish (late ones still fail by deadline), then
-     * stops the workers, which close their predictors.
+     * Refuses new requests, lets queued and running ones finish (late ones still fail by deadline), stops the
+     * workers, waits for callers computing inline, then closes the predictors.
      *
-     * @return whether every worker stopped within {@code timeout}
+     * @return whether everything stopped within {@code timeout} (if not, the predictors are left open)
      */
     public boolean shutdown(Duration timeout) throws InterruptedException {
         queue.close();
@@ -144,8 +202,25 @@ public final class BatchingExecutor implements AutoCloseable {
                 return false;
             }
         }
+        if (!queue.awaitIdle(end)) {
+            log.warn("Batching executor {} did not drain within {}", name, timeout);
+            return false;
+        }
+        closePredictors();
         log.info("Batching executor {} drained and stopped", name);
         return true;
+    }
+
+    private synchronized void closePredictors() {
+        for (BatchPredictor predictor : predictors) {
+            try {
+                predictor.close();
+            } catch (Exception e) {
+                log.warn("Closing a predictor of {} failed", name, e);
+            }
+        }
+        predictors.clear();
+        idle.clear();
     }
 
     /** {@link #shutdown(Duration)} with 30 s. */

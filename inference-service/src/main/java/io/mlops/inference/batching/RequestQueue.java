@@ -17,6 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * are about to come back, and no core is idle for want of work), never past {@code maxQueueDelay}
  * after the oldest request arrived, and never when the batch is full. With nothing else in flight it
  * runs at once, so a lone caller sees the predictor's own latency.
+ *
+ * <p>At most {@code workers} batches compute at once (one per predictor), whether a worker thread or a caller
+ * running inline ({@link #tryClaimIdleSlot()}) computes them; {@code computing} counts both.
  */
 final class RequestQueue {
 
@@ -28,6 +31,7 @@ final class RequestQueue {
     private final int capacity;
     private final int maxRows;
     private final long maxDelayNanos;
+    private final int slots;
     private int computing;
     private boolean collecting;
     private boolean closed;
@@ -37,6 +41,42 @@ final class RequestQueue {
         this.capacity = settings.queueCapacity();
         this.maxRows = settings.maxBatchSize();
         this.maxDelayNanos = settings.maxQueueDelay().toNanos();
+        this.slots = settings.workers();
+    }
+
+    /**
+     * Claims a compute slot for a caller to run its own request at once, on its own thread: only when nothing
+     * is queued or being collected (queued requests go first, and a forming batch should get the newcomer) and a
+     * predictor is idle. The caller must call {@link #batchDone()} afterwards.
+     */
+    boolean tryClaimIdleSlot() {
+        lock.lock();
+        try {
+            if (closed || collecting || !waiting.isEmpty() || computing >= slots) {
+                return false;
+            }
+            computing++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until no batch computes (workers stopped and inline callers done), at most until {@code deadlineNanos}. */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (computing > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     Offer offer(PendingRequest request) {
@@ -65,7 +105,7 @@ final class RequestQueue {
     Batch nextBatch() throws InterruptedException {
         lock.lock();
         try {
-            while (collecting || (waiting.isEmpty() && !closed)) {
+            while (collecting || computing >= slots || (waiting.isEmpty() && !closed)) {
                 changed.await();
             }
             if (waiting.isEmpty()) {

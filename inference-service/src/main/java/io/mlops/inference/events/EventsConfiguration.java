@@ -13,7 +13,8 @@ import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The PredictionMade pipeline. Its own KafkaTemplate over a copy of the shared producer settings with a
- * short {@code max.block.ms}, so a Kafka outage stalls only the sender thread briefly before it drops.
+ * short {@code max.block.ms}, so a Kafka outage stalls only the sender thread briefly before it drops, and
+ * with compression, a longer linger and larger batches, since these events are many and nobody waits for them.
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
@@ -28,8 +29,11 @@ class EventsConfiguration {
                                                 EventsProperties properties, MeterRegistry registry,
                                                 @Value("${spring.application.name}") String source) {
         ProducerFactory<Object, Object> own = producers instanceof DefaultKafkaProducerFactory<Object, Object> shared
-                ? shared.copyWithConfigurationOverride(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                        (int) properties.maxBlock().toMillis()))
+                ? shared.copyWithConfigurationOverride(Map.of(
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.maxBlock().toMillis(),
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression(),
+                        ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis(),
+                        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024))
                 : producers;
         KafkaTemplate<Object, Object> template = new KafkaTemplate<>(own);
         // The default listener logs every failed send with its payload: during an outage that is thousands of

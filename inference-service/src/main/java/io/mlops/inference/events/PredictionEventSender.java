@@ -3,6 +3,7 @@ package io.mlops.inference.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.events.EventEnvelope;
+import io.mlops.events.EventType;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class PredictionEventSender implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionEventSender.class);
+    private static final EventType TYPE = EventType.PREDICTION_MADE;
 
     private final PredictionEvents events;
     private final KafkaTemplate<Object, Object> kafka;
@@ -73,7 +75,9 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
     private void send(List<PredictionMade> batch) {
         for (int i = 0; i < batch.size(); i++) {
             PredictionMade event = batch.get(i);
-            EventEnvelope<PredictionMade> envelope = EventEnvelope.wrap(source, event, clock);
+            // EventEnvelope.wrap would draw the id from SecureRandom; see TimeOrderedIds.
+            EventEnvelope<PredictionMade> envelope = new EventEnvelope<>(TimeOrderedIds.next(), TYPE.wireName(),
+                    TYPE.schemaVersion(), clock.instant(), source, event.aggregateKey(), event);
             try {
                 kafka.send(Topics.PREDICTIONS_MADE, envelope.key(), envelope).whenComplete((result, failure) -> {
                     if (failure != null) {

@@ -1,32 +1,28 @@
 package io.mlops.inference.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.mlops.domain.id.ModelVersionRef;
-import io.mlops.inference.batching.BatchingListener;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
 
 /**
  * Every custom inference metric, tagged {@code model} and {@code version} (Prometheus names in the README:
- * {@code mlops_inference_request_seconds}, {@code mlops_inference_batch_size}, ...). A version's meters are
- * removed when it is closed, so Prometheus stops seeing versions that are gone.
+ * {@code mlops_inference_request_seconds}, {@code mlops_inference_batch_size}, ...). A loaded instance of a
+ * version takes its meters with {@link #open}; they are removed when the last instance holding them closes,
+ * so Prometheus stops seeing versions that are gone, and an old instance draining while the same version is
+ * loaded again cannot remove the new one's meters. Meters are built once and cached: the request path only
+ * records.
  */
 public final class InferenceMetrics {
 
     private final MeterRegistry registry;
-    private final Map<ModelVersionRef, List<Meter>> byVersion = new ConcurrentHashMap<>();
-    private final Map<ModelVersionRef, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<ModelVersionRef, VersionMeters.Shared> open = new ConcurrentHashMap<>();
+    private final Map<ModelVersionRef, Counter> hits = new ConcurrentHashMap<>();
+    private final Map<ModelVersionRef, Counter> misses = new ConcurrentHashMap<>();
 
     public InferenceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,61 +36,36 @@ public final class InferenceMetrics {
         return Tags.of("model", ref.model(), "version", Integer.toString(ref.version()));
     }
 
-    /** The batching hooks of one version, and its queue-depth gauge over {@code queueDepth}. */
-    public BatchingListener listenerFor(ModelVersionRef ref, IntSupplier queueDepth) {
-        Tags tags = tags(ref);
-        Timer queue = Timer.builder("mlops.inference.queue").description("Time a request waited before its batch ran")
-                .tags(tags).publishPercentileHistogram().register(registry);
-        Timer compute = Timer.builder("mlops.inference.compute").description("Time of one batched prediction")
-                .tags(tags).publishPercentileHistogram().register(registry);
-        DistributionSummary batchSize = DistributionSummary.builder("mlops.inference.batch.size")
-                .description("Rows per batched prediction").tags(tags)
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128).register(registry);
-        Counter failed = Counter.builder("mlops.inference.failed.batches").tags(tags).register(registry);
-        Counter rejected = Counter.builder("mlops.inference.rejected").description("Requests refused: queue full")
-                .tags(tags).register(registry);
-        Counter timedOut = Counter.builder("mlops.inference.timed.out").description("Requests past their deadline")
-                .tags(tags).register(registry);
-        Gauge depth = Gauge.builder("mlops.inference.queue.depth", queueDepth, s -> s.getAsInt())
-                .description("Requests waiting").tags(tags).strongReference(true).register(registry);
-        remember(ref, queue, compute, batchSize, failed, rejected, timedOut, depth);
-        return new BatchingListener() {
-            @Override
-            public void requestDequeued(long queueNanos) {
-                queue.record(queueNanos, TimeUnit.NANOSECONDS);
-            }
-
-            @Override
-            public void batchCompleted(int rows, int requests, long computeNanos) {
-                compute.record(computeNanos, TimeUnit.NANOSECONDS);
-                batchSize.record(rows);
-            }
-
-            @Override
-            public void batchFailed(int rows, int requests, Throwable cause) {
-                failed.increment();
-            }
-
-            @Override
-            public void requestRejected(int queueDepth) {
-                rejected.increment();
-            }
-
-            @Override
-            public void requestTimedOut(long queuedNanos) {
-                timedOut.increment();
-            }
-        };
+    /**
+     * The meters of one loaded instance of {@code ref}, registered by the first instance and shared with any
+     * other instance of the same version open at the time; close the handle when the instance closes.
+     */
+    public VersionMeters open(ModelVersionRef ref) {
+        VersionMeters.Shared shared = open.compute(ref, (r, existing) -> {
+            VersionMeters.Shared meters = existing != null ? existing : new VersionMeters.Shared(r, registry);
+            meters.owners++;
+            return meters;
+        });
+        return new VersionMeters(this, shared);
     }
 
-    /** End-to-end time of one predict or infer call on this version. */
-    public void recordRequest(ModelVersionRef ref, long nanos) {
-        requestTimers.computeIfAbsent(ref, r -> {
-            Timer timer = Timer.builder("mlops.inference.request").description("Request latency, parse to answer")
-                    .tags(tags(r)).publishPercentileHistogram().register(registry);
-            remember(r, timer);
-            return timer;
-        }).record(nanos, TimeUnit.NANOSECONDS);
+    /** Called by a handle's close: the last owner out removes the meters. */
+    void release(VersionMeters.Shared shared) {
+        open.computeIfPresent(shared.ref, (r, current) -> {
+            if (current != shared) {
+                return current;
+            }
+            if (--current.owners > 0) {
+                return current;
+            }
+            current.removeFrom(registry);
+            return null;
+        });
+    }
+
+    /** Whether meters of {@code ref} are registered now (for tests and diagnostics). */
+    public boolean isOpen(ModelVersionRef ref) {
+        return open.containsKey(ref);
     }
 
     public void recordLoad(ModelVersionRef ref, Duration took) {
@@ -103,24 +74,17 @@ public final class InferenceMetrics {
     }
 
     public void cacheHit(ModelVersionRef ref) {
-        Counter.builder("mlops.inference.cache.hits").tags(tags(ref)).register(registry).increment();
+        hits.computeIfAbsent(ref, r -> Counter.builder("mlops.inference.cache.hits").tags(tags(r)).register(registry))
+                .increment();
     }
 
     public void cacheMiss(ModelVersionRef ref) {
-        Counter.builder("mlops.inference.cache.misses").tags(tags(ref)).register(registry).increment();
+        misses.computeIfAbsent(ref, r -> Counter.builder("mlops.inference.cache.misses").tags(tags(r)).register(registry))
+                .increment();
     }
 
-    /** A version left the cache (eviction or undeploy); its per-version meters go too, the counters stay. */
+    /** A version left the cache (eviction or undeploy); counted, and the counter stays. */
     public void evicted(ModelVersionRef ref) {
         Counter.builder("mlops.inference.cache.evictions").tags(tags(ref)).register(registry).increment();
-        requestTimers.remove(ref);
-        List<Meter> meters = byVersion.remove(ref);
-        if (meters != null) {
-            meters.forEach(registry::remove);
-        }
-    }
-
-    private void remember(ModelVersionRef ref, Meter... meters) {
-        byVersion.computeIfAbsent(ref, r -> new CopyOnWriteArrayList<>()).addAll(List.of(meters));
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Open Inference Protocol V2 over REST (KServe, Triton clients). A model without a version is the one the
  * default alias points at. Errors are {@code {"error": "..."}} as the protocol says, with the same status
  * the platform API would give; these handlers are local to this controller, so /api keeps ProblemDetail.
+ * The body limit is service-support's {@code RequestBodyLimitFilter} ({@code mlops.http.max-request-size}); its
+ * {@code RequestBodyTooLarge} surfaces while the body is read, so it is answered here in the protocol's format.
  */
 @RestController
 @RequestMapping("/v2")
@@ -119,6 +121,11 @@ class OipController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<OipMessages.Error> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ApiProblem problem) {
+                return problem(problem); // e.g. service-support's body limit, hit while the converter was reading
+            }
+        }
         String message = e.getMostSpecificCause().getMessage();
         return ResponseEntity.badRequest().body(new OipMessages.Error("request body is not readable: "
                 + (message == null ? "" : message.replaceAll("\\s*\\n.*", ""))));

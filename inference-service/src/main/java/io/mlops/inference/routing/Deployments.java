@@ -32,6 +32,12 @@ public class Deployments {
         ModelVersionRef next = event.model();
         try (ModelLease<ServedModel> lease = models.acquire(next)) {
             ServedModel model = lease.model();
+            if (event.artifactSha256() != null && !event.artifactSha256().equalsIgnoreCase(model.artifactSha256())) {
+                // The registry's record and the event disagree: do not move traffic to an artifact nobody deployed.
+                throw new IllegalStateException("ModelDeployed for " + next + " names artifact " + event.artifactSha256()
+                        + " but the registry's version record declares " + model.artifactSha256() + "; alias "
+                        + event.alias() + " not moved");
+            }
             model.predict(new float[model.inputWidth()], 1).get(30, TimeUnit.SECONDS);
         }
         Integer known = aliases.current(next.model(), event.alias());

@@ -7,6 +7,7 @@ import io.mlops.inference.batching.ThreadBudget;
 import io.mlops.inference.cache.LoadedModel;
 import io.mlops.inference.cache.ModelLoader;
 import io.mlops.inference.metrics.InferenceMetrics;
+import io.mlops.inference.metrics.VersionMeters;
 import io.mlops.runtime.archive.Directories;
 import io.mlops.runtime.artifact.ModelArchive;
 import io.mlops.runtime.artifact.UnpackedArtifact;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one version for the model cache: download from the registry, verify the SHA-256 the registry
- * announced, unpack safely (ml-runtime), load with DJL (which warms it on a zero row), then start its
- * batching executor with one DJL predictor per worker.
+ * Loads one version for the model cache: read the version's record from the registry (the artifact's SHA-256
+ * and size), download the artifact capped at the cache's byte bound, verify it against the record's SHA-256,
+ * unpack safely (ml-runtime), load with DJL (which warms it on a zero row), then start its batching executor
+ * with one DJL predictor per worker.
  */
 final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedModel> {
 
@@ -51,14 +53,21 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
         Path archive = workDir.resolve(stem + ".zip");
         Path folder = workDir.resolve(stem);
         io.mlops.runtime.inference.LoadedModel model = null;
+        VersionMeters meters = null;
         try {
-            RegistryClient.DownloadedArtifact download = registry.downloadArtifact(ref.model(), ref.version(), archive);
-            UnpackedArtifact artifact = ModelArchive.unpack(archive, download.announcedSha256(), folder);
+            long maxBytes = properties.cache().maxBytes().toBytes();
+            RegistryClient.DeclaredArtifact declared = registry.declaredArtifact(ref.model(), ref.version());
+            if (declared.bytes() > maxBytes) {
+                throw new ArtifactTooLarge(ref.model(), ref.version(), declared.bytes(), maxBytes, true);
+            }
+            RegistryClient.DownloadedArtifact download = registry.downloadArtifact(ref.model(), ref.version(), archive, maxBytes);
+            UnpackedArtifact artifact = ModelArchive.unpack(archive, declared.sha256(), folder);
             model = io.mlops.runtime.inference.ModelLoader.load(artifact, device);
             InputEncoder encoder = new InputEncoder(model.signature());
             BatchingSettings settings = properties.batchingFor(ref.model(), budget);
             AtomicReference<BatchingExecutor> started = new AtomicReference<>();
-            var listener = metrics.listenerFor(ref, () -> {
+            meters = metrics.open(ref);
+            var listener = meters.listener(() -> {
                 BatchingExecutor executor = started.get();
                 return executor == null ? 0 : executor.queueDepth();
             });
@@ -67,15 +76,18 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
                     worker -> new DjlBatchPredictor(loaded.newPredictor()), listener);
             started.set(executor);
             ServedModel served = new ServedModel(ref, model, executor, encoder,
-                    properties.requestTimeoutFor(ref.model()), folder, () -> metrics.evicted(ref));
+                    properties.requestTimeoutFor(ref.model()), folder, declared.sha256(), meters, () -> metrics.evicted(ref));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             metrics.recordLoad(ref, took);
             log.info("Loaded model {} on {} ({} bytes, sha256 {}) in {} ms", ref, model.device(), download.bytes(),
-                    download.announcedSha256(), took.toMillis());
+                    declared.sha256(), took.toMillis());
             return new LoadedModel<>(served, download.bytes());
         } catch (Exception | Error e) {
             if (model != null) {
                 model.close();
+            }
+            if (meters != null) {
+                meters.close();
             }
             Directories.deleteRecursively(folder);
             log.warn("Loading model {} failed: {}", ref, e.toString());

@@ -20,7 +20,6 @@ import org.springframework.util.unit.DataSize;
  * @param defaultAlias         alias used when a request names neither a version nor an alias
  * @param aliasTtl             how long a resolved alias is trusted before asking the registry again
  * @param maxRowsPerRequest    rows one request may carry
- * @param maxRequestSize       largest request body
  * @param requestTimeout       time a request may wait in a batch queue before it answers 503
  * @param workDir              where artifacts are downloaded and unpacked (a temp folder when absent)
  * @param batching             batching defaults of every model version
@@ -40,7 +39,6 @@ public record InferenceProperties(
         @DefaultValue("production") String defaultAlias,
         @DefaultValue("30s") Duration aliasTtl,
         @DefaultValue("1000") int maxRowsPerRequest,
-        @DefaultValue("8MB") DataSize maxRequestSize,
         @DefaultValue("2s") Duration requestTimeout,
         Path workDir,
         @DefaultValue Batching batching,

@@ -104,23 +104,23 @@ public final class InputEncoder {
     private void checkNames(Map<String, ?> row, String at) {
         for (Map.Entry<String, ?> entry : row.entrySet()) {
             FeatureType type = features.get(entry.getKey());
-            String name = at + "." + entry.getKey();
             if (type == null) {
-                throw new InvalidFeatures(name, "unknown feature; the model takes " + features.keySet());
+                throw new InvalidFeatures(at + "." + entry.getKey(), "unknown feature; the model takes " + features.keySet());
             }
             Object value = entry.getValue();
+            // The happy path builds no strings: the field name is made only for the error.
+            String problem = null;
             if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
-                throw new InvalidFeatures(name, "must be a finite number, was " + value);
+                problem = "must be a finite number, was " + value;
+            } else if (value != null && (type == FeatureType.NUMBER || type == FeatureType.INTEGER) && !(value instanceof Number)) {
+                problem = "must be a number, was " + describe(value);
+            } else if (value != null && type == FeatureType.BOOLEAN && !(value instanceof Boolean)) {
+                problem = "must be a boolean, was " + describe(value);
+            } else if (value != null && type == FeatureType.STRING && !(value instanceof String)) {
+                problem = "must be a string, was " + describe(value);
             }
-            boolean numeric = type == FeatureType.NUMBER || type == FeatureType.INTEGER;
-            if (value != null && numeric && !(value instanceof Number)) {
-                throw new InvalidFeatures(name, "must be a number, was " + describe(value));
-            }
-            if (value != null && type == FeatureType.BOOLEAN && !(value instanceof Boolean)) {
-                throw new InvalidFeatures(name, "must be a boolean, was " + describe(value));
-            }
-            if (value != null && type == FeatureType.STRING && !(value instanceof String)) {
-                throw new InvalidFeatures(name, "must be a string, was " + describe(value));
+            if (problem != null) {
+                throw new InvalidFeatures(at + "." + entry.getKey(), problem);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.mlops.inference.serving;
 
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.inference.batching.BatchingExecutor;
+import io.mlops.inference.metrics.VersionMeters;
 import io.mlops.runtime.archive.Directories;
 import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.runtime.artifact.OutputSpec;
@@ -27,10 +28,14 @@ public final class ServedModel implements AutoCloseable {
     private final InputEncoder encoder;
     private final Duration requestTimeout;
     private final Path directory;
+    private final String artifactSha256;
+    private final VersionMeters meters;
     private final Runnable onClose;
 
     ServedModel(ModelVersionRef ref, LoadedModel model, BatchingExecutor executor, InputEncoder encoder,
-                Duration requestTimeout, Path directory, Runnable onClose) {
+                Duration requestTimeout, Path directory, String artifactSha256, VersionMeters meters, Runnable onClose) {
+        this.artifactSha256 = artifactSha256;
+        this.meters = meters;
         this.ref = ref;
         this.model = model;
         this.executor = executor;
@@ -76,13 +81,26 @@ public final class ServedModel implements AutoCloseable {
         return lineage == null ? null : lineage.featureSet();
     }
 
+    /** The SHA-256 the loaded artifact was verified against (the registry's record). */
+    public String artifactSha256() {
+        return artifactSha256;
+    }
+
     public BatchingExecutor executor() {
         return executor;
     }
 
-    /** Queues {@code rows} rows of model inputs; never blocks (see {@link BatchingExecutor#submit}). */
+    /**
+     * Computes {@code rows} rows of model inputs at once on this thread when a predictor is idle and nothing is
+     * queued, else queues them (see {@link BatchingExecutor#call}); never waits for queue space.
+     */
     public CompletableFuture<float[]> predict(float[] rowMajor, int rows) {
-        return executor.submit(rowMajor, rows, requestTimeout);
+        return executor.call(rowMajor, rows, requestTimeout);
+    }
+
+    /** This instance's hold on the version's meters (cached: recording allocates nothing). */
+    public VersionMeters meters() {
+        return meters;
     }
 
     public Duration requestTimeout() {
@@ -96,6 +114,7 @@ public final class ServedModel implements AutoCloseable {
         } finally {
             model.close();
             Directories.deleteRecursively(directory);
+            meters.close();
             onClose.run();
             log.info("Released model {}", ref);
         }

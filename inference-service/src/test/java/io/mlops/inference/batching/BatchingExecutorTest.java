@@ -161,6 +161,57 @@ class BatchingExecutorTest {
     }
 
     @Test
+    void aLoneCallComputesAtOnceOnTheCallersOwnThread() throws Exception {
+        List<Thread> computedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.gate = MatrixPredictor.Gate.opened();
+        executor = BatchingExecutor.start("matrix:1", FEATURES, new BatchingSettings(32, Duration.ofMillis(200), 64, 2),
+                worker -> new BatchPredictor() {
+                    private final MatrixPredictor matrix = new MatrixPredictor(gate, rowsComputed, closes);
+
+                    @Override
+                    public float[] predict(float[] rowMajor, int rows) throws Exception {
+                        computedOn.add(Thread.currentThread());
+                        return matrix.predict(rowMajor, rows);
+                    }
+                }, listener);
+        for (int i = 0; i < 20; i++) {
+            float[] input = block(i, 1);
+            CompletableFuture<float[]> result = executor.call(input, 1, TIMEOUT);
+            assertThat(result).as("completed before call returns: no hand-off to a worker").isDone();
+            assertThat(result.get()).containsExactly(serial(input, 1));
+        }
+        assertThat(computedOn).hasSize(20).containsOnly(Thread.currentThread());
+        assertThat(listener.batchRows).hasSize(20).containsOnly(1);
+    }
+
+    @Test
+    void callsQueueBehindBusyPredictorsAndBatchAsSubmitsDo() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 64, 1), gate);
+        float[] firstInput = block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered(); // the first caller computes inline and holds the only predictor
+        List<float[]> inputs = new ArrayList<>();
+        List<CompletableFuture<float[]>> queued = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            inputs.add(block(i, 1));
+            queued.add(executor.call(inputs.get(i), 1, TIMEOUT));
+        }
+        assertThat(queued).noneMatch(CompletableFuture::isDone);
+        assertThat(executor.queueDepth()).isEqualTo(10);
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(serial(firstInput, 1));
+        for (int i = 0; i < 10; i++) {
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), 1));
+        }
+        // The worker waited for the predictor, then ran all ten queued requests as one batch.
+        awaitListener(() -> assertThat(listener.batchRows).containsExactlyInAnyOrder(1, 10));
+        executor.close();
+        assertThat(closes.get()).as("each predictor closed once, after the inline caller finished").isEqualTo(1);
+    }
+
+    @Test
     void whileAnotherWorkerComputesTheCollectorWaitsForMoreUpToMaxQueueDelay() throws Exception {
         Duration maxQueueDelay = Duration.ofMillis(300);
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();

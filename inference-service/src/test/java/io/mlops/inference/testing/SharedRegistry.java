@@ -37,6 +37,7 @@ public final class SharedRegistry {
             registry.publish("digits-unbatched", 1, digits);
             registry.publish("digits-late", 1, digits);
             registry.publishWithSha("tampered", 1, iris, WRONG_SHA256);
+            registry.publishWithRecordSha("swapped", 1, iris, WRONG_SHA256);
             registry.publish("switching", 1, iris);
             registry.publish("switching", 2, iris);
             registry.setAlias("switching", "production", 1);

@@ -7,6 +7,7 @@ public class RequestBodyTooLarge extends ApiProblem {
 
     public RequestBodyTooLarge(long limitBytes) {
         super(HttpStatus.CONTENT_TOO_LARGE, "the request body exceeds the limit of " + limitBytes + " bytes");
+        with("field", "body");
         with("limitBytes", limitBytes);
     }
 }
