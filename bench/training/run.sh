@@ -12,4 +12,4 @@ mkdir -p "$OUT/classes"
 CP="model-service/target/classes:model-service/target/test-classes:$(cat "$OUT/classpath.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/training/src/io/mlops/model/training/TrainingBench.java
 exec java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Xmx1g ${BENCH_JAVA_OPTS:-} \
-  -cp "$OUT/classes:$CP" io.mlops.model.training.TrainingBench "$OUT" "${1:-25}" "${2:-5}"
+  -cp "$OUT/classes:$CP" io.mlops.model.training.TrainingBench "$OUT" "${1:-100}" "${2:-5}"
