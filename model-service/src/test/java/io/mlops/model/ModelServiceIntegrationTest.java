@@ -6,7 +6,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The full model-service against real PostgreSQL and Kafka. */
 // contexts of other test classes stay alive: only the training tests' context runs jobs
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mlops.model.training.claim-jobs=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"mlops.model.training.claim-jobs=false",
+    "mlops.model.retraining.act-on-triggers=false"})
 @RealInfrastructure
 class ModelServiceIntegrationTest extends ServiceStartupContract {
 

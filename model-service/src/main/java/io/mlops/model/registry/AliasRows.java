@@ -57,22 +57,23 @@ class AliasRows {
 
   void record(ModelId model, AliasChange change) {
     jdbc.sql("""
-        INSERT INTO model_alias_history (model_id, alias, from_version, to_version, actor, reason, changed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        INSERT INTO model_alias_history (model_id, alias, from_version, to_version, actor, reason, changed_at, action)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(model.value(), change.alias(), change.fromVersion(), change.toVersion(), change.actor(), change.reason(),
-            Timestamp.from(change.at()))
+            Timestamp.from(change.at()), change.action().name())
         .update();
   }
 
   /** Oldest first. */
   List<AliasChange> history(String model, String alias) {
     return jdbc.sql("""
-        SELECT m.name, h.alias, h.from_version, h.to_version, h.actor, h.reason, h.changed_at
+        SELECT m.name, h.alias, h.from_version, h.to_version, h.actor, h.reason, h.changed_at, h.action
         FROM model_alias_history h JOIN models m ON m.id = h.model_id
         WHERE m.name = ? AND h.alias = ? ORDER BY h.id""")
         .params(model, alias)
         .query((rs, n) -> new AliasChange(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class),
-            rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+            rs.getObject(4, Integer.class), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+            AliasChange.Action.valueOf(rs.getString(8))))
         .list();
   }
 }

@@ -99,6 +99,20 @@ public class ModelRegistry {
     return tx.setAlias(model, NameInvalid.require("alias", alias), version, actor, reason);
   }
 
+  /**
+   * Moves the alias only while it still points at {@code expected} (history, ModelDeployed as {@link #setAlias});
+   * returns false, changing nothing, when it points elsewhere or was removed.
+   */
+  public boolean moveAliasIf(String model, String alias, int expected, int version, String actor, String reason) {
+    return tx.moveAliasIf(model, alias, expected, version, actor, reason);
+  }
+
+  /** Records in the alias's history a step that left it on {@code version}, e.g. a retraining started or rejected. */
+  public void recordAliasStep(String model, String alias, int version, AliasChange.Action action, String actor,
+      String reason) {
+    tx.recordStep(model, alias, version, action, actor, reason);
+  }
+
   public void removeAlias(String model, String alias, String actor, String reason) {
     tx.removeAlias(model, alias, actor, reason);
   }

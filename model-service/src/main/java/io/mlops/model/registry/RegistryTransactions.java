@@ -116,6 +116,29 @@ class RegistryTransactions {
     return aliases.find(model, alias).orElseThrow();
   }
 
+  /**
+   * Moves the alias to {@code version} only while it still points at {@code expected} (a retraining
+   * decided against that champion); false, with nothing changed, if it was moved or removed meanwhile.
+   */
+  @Transactional
+  public boolean moveAliasIf(String model, String alias, int expected, int version, String actor, String reason) {
+    models.lock(model).orElseThrow(() -> new ModelNotFound(model));
+    Integer current = aliases.find(model, alias).map(AliasView::version).orElse(null);
+    if (current == null || current != expected) {
+      return false;
+    }
+    setAlias(model, alias, version, actor, reason); // same transaction, model row already locked by it
+    return true;
+  }
+
+  /** A history entry for a step that leaves the alias on {@code version} (from = to = version). */
+  @Transactional
+  public void recordStep(String model, String alias, int version, AliasChange.Action action, String actor,
+      String reason) {
+    ModelRow row = models.lock(model).orElseThrow(() -> new ModelNotFound(model));
+    aliases.record(row.id(), new AliasChange(model, alias, version, version, actor, reason, now(), action));
+  }
+
   /** Removes an alias (history: to_version null). No event: ModelDeployed has no form for "nothing deployed". */
   @Transactional
   public void removeAlias(String model, String alias, String actor, String reason) {

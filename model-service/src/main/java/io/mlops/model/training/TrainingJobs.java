@@ -64,6 +64,11 @@ public class TrainingJobs {
         row.startedAt(), row.heartbeatAt(), row.finishedAt());
   }
 
+  /** The request a job was submitted with, as stored (retraining resubmits it on newer data). */
+  public java.util.Optional<TrainingJobRequest> request(UUID id) {
+    return rows.find(id).map(row -> EventJson.mapper().readValue(row.request(), TrainingJobRequest.class));
+  }
+
   /** QUEUED jobs end at once; RUNNING ones stop at their next epoch (any instance sees the flag). */
   public TrainingJobView cancel(UUID id) {
     JobRow before = rows.find(id).orElseThrow(() -> new TrainingJobNotFound(id));

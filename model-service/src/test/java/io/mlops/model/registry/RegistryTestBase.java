@@ -37,7 +37,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"mlops.model.import.max-size=64KB", "mlops.blobs.root=target/test-blobs",
         // contexts of other test classes stay alive: only the training tests' context runs jobs
-        "mlops.model.training.claim-jobs=false"})
+        "mlops.model.training.claim-jobs=false", "mlops.model.retraining.act-on-triggers=false"})
 @RealInfrastructure
 abstract class RegistryTestBase {
 

@@ -54,12 +54,13 @@ final class FixtureFeatureService implements AutoCloseable {
   private record Served(Set set, String sha256, FittedFeatureSpec spec, List<String> header, List<List<Object>> rows) {
   }
 
-  private final Map<String, Served> sets = new LinkedHashMap<>();
+  /** Set name → its versions, version n at index n - 1; every version counts as materialized. */
+  private final Map<String, List<Served>> sets = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpServer server;
 
   FixtureFeatureService(Set... sets) throws IOException {
     for (Set set : sets) {
-      this.sets.put(set.name(), load(set));
+      addVersion(set, false);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v1/feature-sets/", this::handle);
@@ -76,29 +77,52 @@ final class FixtureFeatureService implements AutoCloseable {
   }
 
   FittedFeatureSpec spec(Set set) {
-    return sets.get(set.name()).spec();
+    return sets.get(set.name()).getFirst().spec();
   }
 
-  private static final Pattern PATH = Pattern.compile("/api/v1/feature-sets/([^/]+)(/versions/(\\d+)(/training-data)?)?");
+  /**
+   * Serves one more version of {@code set} (the set is created if new: retraining tests use sets of their
+   * own), fitted on the fixture's rows; with {@code shuffleLabels} the labels are permuted over the rows
+   * (seeded), so nothing can be learnt from it. Returns the version number.
+   */
+  int addVersion(Set set, boolean shuffleLabels) {
+    List<Served> versions = sets.computeIfAbsent(set.name(), n -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    synchronized (versions) {
+      versions.add(load(set, shuffleLabels));
+      return versions.size();
+    }
+  }
+
+  private static final Pattern PATH =
+      Pattern.compile("/api/v1/feature-sets/([^/]+)(/versions/(\\d+)(/training-data|/materializations)?)?");
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
-      Served served = m.matches() ? sets.get(m.group(1)) : null;
-      if (served == null || m.group(3) != null && !m.group(3).equals("1")) {
+      List<Served> versions = m.matches() ? sets.get(m.group(1)) : null;
+      int number = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 1;
+      if (versions == null || number < 1 || number > versions.size()) {
         send(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}");
         return;
       }
+      Served served = versions.get(number - 1);
       if (m.group(2) == null) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (int v = 1; v <= versions.size(); v++) {
+          listed.add(Map.of("featureSet", served.set().name(), "version", v));
+        }
         send(exchange, 200, "application/json", EventJson.mapper().writeValueAsString(Map.of("definition",
             Map.of("name", served.set().name(), "dataset", served.set().name(), "entityColumns", List.of("id"),
-                "labelColumns", List.of(served.set().label())), "versions", List.of())));
+                "labelColumns", List.of(served.set().label())), "versions", listed)));
+      } else if ("/materializations".equals(m.group(4))) {
+        send(exchange, 200, "application/json", EventJson.mapper().writeValueAsString(List.of(Map.of("featureSet",
+            served.set().name(), "version", number, "state", "SUCCEEDED"))));
       } else if (m.group(4) == null) {
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("featureSet", served.set().name());
-        version.put("version", 1);
+        version.put("version", number);
         version.put("dataset", served.set().file().replace(".csv", ""));
-        version.put("datasetVersion", 1);
+        version.put("datasetVersion", number);
         version.put("datasetSha256", served.sha256());
         version.put("features", served.spec().outputColumns());
         version.put("fittedSpec", served.spec());
@@ -150,8 +174,15 @@ final class FixtureFeatureService implements AutoCloseable {
     }
   }
 
-  private static Served load(Set set) {
+  private static Served load(Set set, boolean shuffleLabels) {
     Raw raw = read(set);
+    if (shuffleLabels) {
+      List<Object> labels = new ArrayList<>(raw.rows().stream().map(r -> r.get(set.label())).toList());
+      java.util.Collections.shuffle(labels, new java.util.Random(1));
+      for (int i = 0; i < labels.size(); i++) {
+        raw.rows().get(i).put(set.label(), labels.get(i));
+      }
+    }
     List<FeatureDefinition> definitions = raw.columns().stream().filter(c -> !c.equals(set.label()))
         .map(c -> FeatureDefinition.of(c, c, set.transformation())).toList();
     FittedFeatureSpec spec = FeatureFitter.fit(definitions, raw.rows());
@@ -170,7 +201,11 @@ final class FixtureFeatureService implements AutoCloseable {
       row.add(raw.rows().get(i).get(set.label()));
       rows.add(row);
     }
-    return new Served(set, sha256(raw.bytes()), spec, header, rows);
+    byte[] bytes = raw.bytes();
+    if (shuffleLabels) { // other bytes, another SHA-256, as a real new dataset version would have
+      bytes = (new String(bytes, StandardCharsets.UTF_8) + "# labels shuffled").getBytes(StandardCharsets.UTF_8);
+    }
+    return new Served(set, sha256(bytes), spec, header, rows);
   }
 
   private static String sha256(byte[] bytes) {

@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"mlops.blobs.root=target/test-blobs", "mlops.model.training.poll-interval=200ms",
-        "mlops.model.training.progress-interval=100ms", "mlops.model.training.stale-after=20s"})
+        "mlops.model.training.progress-interval=100ms", "mlops.model.training.stale-after=20s",
+        "mlops.model.retraining.check-interval=200ms"})
 @RealInfrastructure
 abstract class TrainingTestBase {
 

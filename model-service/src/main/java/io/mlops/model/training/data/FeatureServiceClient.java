@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The feature-service's REST contract: {@code GET /api/v1/feature-sets/{name}} (label columns),
+ * The feature-service's REST contract: {@code GET /api/v1/feature-sets/{name}} (label columns, versions),
+ * {@code GET .../versions/{v}/materializations} (their states),
  * {@code GET .../versions/{v}} (dataset version, SHA-256, fitted spec, feature columns) and
  * {@code GET .../versions/{v}/training-data?format=csv} (streamed, parsed with Commons CSV as it arrives).
  */
@@ -51,6 +52,28 @@ public class FeatureServiceClient {
     return new FeatureSetInfo(ref, new DatasetVersionRef(version.path("dataset").asString(),
         version.path("datasetVersion").asInt()), version.path("datasetSha256").asString(null), spec,
         features.isEmpty() ? spec.outputColumns() : features, labels);
+  }
+
+  /**
+   * The newest version of the set whose offline store a materialization has filled (a version just
+   * created by a DataIngested has none until its job succeeds); empty if none has.
+   *
+   * @throws FeatureSetNotFound (422) for an unknown set
+   */
+  public java.util.Optional<Integer> newestMaterializedVersion(String featureSet) {
+    String base = "/api/v1/feature-sets/" + encode(featureSet);
+    List<Integer> versions = new ArrayList<>();
+    getJson(base, featureSet, null).path("versions").forEach(v -> versions.add(v.path("version").asInt()));
+    versions.sort(java.util.Comparator.reverseOrder());
+    for (int version : versions) {
+      JsonNode jobs = getJson(base + "/versions/" + version + "/materializations", featureSet, version);
+      for (JsonNode job : jobs) {
+        if ("SUCCEEDED".equals(job.path("state").asString())) {
+          return java.util.Optional.of(version);
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Streams the version's training data into a matrix of the given feature columns and label. */
