@@ -7,7 +7,6 @@ import io.mlops.model.retraining.RetrainingRun.Decision;
 import io.mlops.model.training.JobState;
 import io.mlops.model.training.TrainingJobView;
 import io.mlops.model.training.TrainingJobs;
-import io.mlops.model.training.fit.Evaluation;
 import io.mlops.support.web.ApiProblem;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,14 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The champion/challenger gate. Every {@code check-interval} it looks at the open runs; one whose job has
  * ended is decided in one transaction with the run row locked ({@code SKIP LOCKED}: replicas never decide
  * the same run): a failed or cancelled job → FAILED; otherwise both versions are compared on the task's
- * selection metric (R² for regression, accuracy for classification; higher is better) and the alias moves
+ * selection metric (R² for regression, accuracy for classification; higher is better) on the same holdout
+ * ({@link HoldoutScorer}) and the alias moves
  * to the challenger — history entry, ModelDeployed through the outbox — only if it beats the champion by
  * more than the policy's {@code minImprovement} and the alias still points at the champion; else REJECTED,
  * recorded in the alias history with both scores.
  *
- * <p>The scores are the versions' registered holdout metrics: the challenger's holdout is drawn from the
- * newer data, the champion's from the data it was trained on (see the README: scoring the champion's
- * artifact on the challenger's holdout needs the raw rows, which model-service cannot read yet).
+ * <p>Scoring loads both artifacts and reads the raw rows while the run row is locked: a second or so
+ * per run, and it keeps two replicas from deciding the same run.
  */
 @Component
 class ChallengerGate implements SmartLifecycle {
@@ -43,12 +42,14 @@ class ChallengerGate implements SmartLifecycle {
   private final PolicyRows policies;
   private final TrainingJobs jobs;
   private final ModelRegistry registry;
+  private final HoldoutScorer scorer;
   private final RetrainingProperties properties;
   private final TransactionTemplate tx;
   private ScheduledExecutorService timer;
 
   ChallengerGate(RunRows runs, PolicyRows policies, TrainingJobs jobs, ModelRegistry registry,
-      RetrainingProperties properties, PlatformTransactionManager transactions) {
+      HoldoutScorer scorer, RetrainingProperties properties, PlatformTransactionManager transactions) {
+    this.scorer = scorer;
     this.runs = runs;
     this.policies = policies;
     this.jobs = jobs;
@@ -95,18 +96,20 @@ class ChallengerGate implements SmartLifecycle {
     int challenger = job.modelVersion();
     ModelVersionView championVersion = registry.version(run.model(), run.championVersion());
     ModelVersionView challengerVersion = registry.version(run.model(), challenger);
-    String metric = Evaluation.selectionMetric(challengerVersion.task());
-    Double championScore = championVersion.metrics().get(metric);
-    Double challengerScore = challengerVersion.metrics().get(metric);
-    if (championScore == null || challengerScore == null) {
-      fail(run, challenger, "holdout " + metric + " missing: champion v" + run.championVersion() + " " + championScore
-          + ", challenger v" + challenger + " " + challengerScore);
+    HoldoutScorer.Scores scored;
+    try {
+      scored = scorer.score(championVersion, challengerVersion, job.id(), holdoutRows(job));
+    } catch (RuntimeException e) {
+      fail(run, challenger, "could not score v" + run.championVersion() + " against v" + challenger + ": "
+          + e.getMessage());
       return true;
     }
+    String metric = scored.metric();
+    double championScore = scored.champion();
+    double challengerScore = scored.challenger();
     double minImprovement = policies.find(run.model()).map(RetrainingPolicy::minImprovement).orElse(0.0);
-    String scores = String.format(Locale.ROOT, "challenger v%d %s %.4f vs champion v%d %.4f on the holdout "
-        + "(min improvement %s)", challenger, metric, challengerScore, run.championVersion(), championScore,
-        minImprovement);
+    String scores = String.format(Locale.ROOT, "challenger v%d %s %.4f vs champion v%d %.4f, %s (min improvement %s)",
+        challenger, metric, challengerScore, run.championVersion(), championScore, scored.basis(), minImprovement);
     String cause = " [run " + run.id() + ", " + run.trigger().type() + " " + run.trigger().eventId() + "]";
     if (challengerScore - championScore > minImprovement) {
       String reason = "retraining promoted: " + scores + cause;
@@ -123,6 +126,10 @@ class ChallengerGate implements SmartLifecycle {
     reject(run, challenger, metric, championScore, challengerScore,
         "retraining rejected: " + scores + "; the alias stays on v" + run.championVersion() + cause);
     return true;
+  }
+
+  private static Integer holdoutRows(TrainingJobView job) {
+    return job.result() != null && job.result().get("holdoutRows") instanceof Number n ? n.intValue() : null;
   }
 
   private void reject(RetrainingRun run, int challenger, String metric, double championScore, double challengerScore,

@@ -83,8 +83,7 @@ class JobExecution {
         plan.task().isClassification()).matrix();
     requireClasses(plan.task(), data);
     log.info("job {}: {} rows x {} features loaded in {} ms", job, data.rows(), data.cols(), millis(start));
-    Splits.Split holdout = plan.holdoutK() > 0 ? Splits.everyKth(data.rows(), plan.holdoutK())
-        : Splits.random(data.rows(), plan.holdoutFraction(), plan.holdoutSeed());
+    Splits.Split holdout = plan.holdout(data.rows());
     Matrix train = data.rows(holdout.train());
     Matrix test = data.rows(holdout.test());
     progress.epochsPlanned = TrialSearch.plannedEpochs(plan) + plan.candidates().stream()

@@ -4,6 +4,7 @@ import io.mlops.domain.id.FeatureSetVersionRef;
 import io.mlops.domain.id.Names;
 import io.mlops.domain.model.Task;
 import io.mlops.model.training.fit.HyperParams;
+import io.mlops.model.training.fit.Splits;
 import io.mlops.runtime.architecture.Activation;
 import io.mlops.runtime.architecture.ArchitectureSpec;
 import io.mlops.runtime.architecture.InvalidArchitecture;
@@ -31,7 +32,13 @@ public record TrainingPlan(String modelName, FeatureSetVersionRef featureSet, St
     return folds > 0;
   }
 
-  static TrainingPlan of(TrainingJobRequest r) {
+  /** The holdout of a table of {@code rows} rows: every k-th, or a seeded random share. */
+  public Splits.Split holdout(int rows) {
+    return holdoutK > 0 ? Splits.everyKth(rows, holdoutK) : Splits.random(rows, holdoutFraction, holdoutSeed);
+  }
+
+  /** The checked plan of a request, defaults filled in. @throws TrainingRequestInvalid (422) naming the field */
+  public static TrainingPlan of(TrainingJobRequest r) {
     if (r.modelName() == null || !Names.isValid(r.modelName())) {
       throw new TrainingRequestInvalid("modelName", "'" + r.modelName() + "' is not a valid name");
     }

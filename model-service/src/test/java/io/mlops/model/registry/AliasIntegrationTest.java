@@ -60,6 +60,8 @@ class AliasIntegrationTest extends RegistryTestBase {
             org.assertj.core.groups.Tuple.tuple(2, 1, "carol", "rollback: v2 drifts"),
             org.assertj.core.groups.Tuple.tuple(1, null, "erin", "retired"));
     assertThat(history).extracting(AliasChange::at).isSorted();
+    assertThat(history).extracting(AliasChange::action).containsExactly(AliasChange.Action.MOVED,
+        AliasChange.Action.MOVED, AliasChange.Action.MOVED, AliasChange.Action.REMOVED);
 
     List<ModelDeployed> inOutbox = outboxPayloads("ModelDeployed", name).stream()
         .map(json -> (ModelDeployed) EventJson.read(json).payload()).toList();

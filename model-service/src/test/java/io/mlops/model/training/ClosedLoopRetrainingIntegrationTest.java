@@ -2,6 +2,7 @@ package io.mlops.model.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.mlops.domain.feature.Transformation;
@@ -100,13 +101,13 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
   @Test
   void driftDeliveredTwiceRetrainsOnceOnTheNewestDataAndABetterChallengerTakesTheAlias() {
     var set = newSet("loop-better");
-    FEATURES.addVersion(set, true); // v1: labels shuffled, the champion learns nothing
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.SHUFFLED); // v1: the champion learns nothing
     String model = uniqueName("loop-better");
     Map<String, Object> champion = trainIris(model, set);
     assertThat(champion.get("modelVersion")).isEqualTo(1);
     setAlias(model, "production", 1);
     putPolicy(model, Map.of("enabled", true, "alias", "production", "triggers", List.of("drift"), "cooldown", "PT0S"));
-    int newest = FEATURES.addVersion(set, false); // v2: the real labels
+    int newest = FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE); // v2: the real labels
 
     EventEnvelope<DomainEvent> drift = drift(model, 1);
     publish(drift);
@@ -123,7 +124,9 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
     assertThat(run.featureSetVersion()).isEqualTo(newest);
     assertThat(run.metric()).isEqualTo("accuracy");
     assertThat(run.challengerScore()).isGreaterThan(0.9).isGreaterThan(run.championScore());
-    assertThat(run.championScore()).isLessThan(0.6);
+    // the gate's rows are exactly the challenger's holdout: through its own artifact it scores what training reported
+    assertThat(run.challengerScore()).isCloseTo(accuracy(model, 2), within(1e-9));
+    assertThat(run.reason()).contains("both scored on the challenger's holdout (30 rows of dataset " + set.name() + "@2)");
 
     // one retraining job, run with the champion's request on the newest version, same seed
     List<UUID> jobs = jdbc.sql("SELECT id FROM training_jobs WHERE model_name = ? ORDER BY created_at").param(model)
@@ -161,14 +164,37 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
   }
 
   @Test
+  void withoutTheRawRowsTheGateComparesRegisteredHoldoutMetricsAndSaysSo() {
+    var set = newSet("loop-fallback");
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.SHUFFLED);
+    String model = uniqueName("loop-fallback");
+    trainIris(model, set);
+    setAlias(model, "production", 1);
+    putPolicy(model, Map.of("enabled", true, "alias", "production", "minImprovement", 0.05));
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE);
+    FEATURES.withholdRawRows(set);
+
+    publish(drift(model, 1));
+
+    RetrainingRun run = awaitFinishedRuns(model, 1).getFirst();
+    assertThat(run.decision()).as(run.reason()).isEqualTo(RetrainingRun.Decision.PROMOTED);
+    assertThat(run.championScore()).isEqualTo(accuracy(model, 1));
+    assertThat(run.challengerScore()).isEqualTo(accuracy(model, 2));
+    assertThat(run.reason()).contains("registered holdout accuracy, as scoring both on the challenger's holdout failed")
+        .contains("503").contains("min improvement 0.05");
+    assertThat(registryAlias(model)).isEqualTo(2);
+  }
+
+  @Test
   void aWorseChallengerIsRejectedAndTheCooldownSkipsTheNextTrigger() {
     var set = newSet("loop-worse");
-    FEATURES.addVersion(set, false); // v1: real labels, a good champion
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE); // v1: a good champion
     String model = uniqueName("loop-worse");
     trainIris(model, set);
     setAlias(model, "production", 1);
     putPolicy(model, Map.of("enabled", true, "alias", "production", "cooldown", "PT1H"));
-    FEATURES.addVersion(set, true); // v2: shuffled labels
+    // v2: the rows it trains on have shuffled labels, its holdout (the gate's rows) the true ones
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.SHUFFLED_OUTSIDE_HOLDOUT);
 
     var degraded = envelope(new ModelPerformanceDegraded(new ModelVersionRef(model, 1), "w-9", "accuracy", 0.96, 0.7,
         0.05, 200));
@@ -179,6 +205,9 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
     assertThat(run.trigger().type()).isEqualTo("ModelPerformanceDegraded");
     assertThat(run.challengerVersion()).isEqualTo(2);
     assertThat(run.challengerScore()).isLessThan(run.championScore());
+    // v2's holdout rows are v1's, true labels: the champion scores there what it scored when trained
+    assertThat(run.championScore()).isCloseTo(accuracy(model, 1), within(1e-9));
+    assertThat(run.reason()).contains("both scored on the challenger's holdout");
     assertThat(registryAlias(model)).isEqualTo(1);
     List<AliasChange> history = history(model, "production");
     assertThat(history).extracting(AliasChange::action, AliasChange::fromVersion, AliasChange::toVersion)
@@ -203,7 +232,7 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
   @Test
   void triggersForAVersionNotBehindTheAliasOrForAModelWithoutAnEnabledPolicyChangeNothing() {
     var set = newSet("loop-noop");
-    FEATURES.addVersion(set, false);
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE);
     String model = uniqueName("loop-noop");
     trainIris(model, set);
     trainIris(model, set);
@@ -220,7 +249,7 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
     trainIris(driftOnly, set);
     setAlias(driftOnly, "production", 1);
     putPolicy(driftOnly, Map.of("enabled", true, "alias", "production", "triggers", List.of("drift")));
-    FEATURES.addVersion(set, false); // newer data exists: any of these would retrain if it acted
+    FEATURES.addVersion(set, FixtureFeatureService.Labels.TRUE); // newer data exists: any of these would retrain if it acted
     long jobsBefore = count("training_jobs");
 
     List<EventEnvelope<DomainEvent>> events = List.of(drift(model, 1), drift(withoutPolicy, 1), drift(disabled, 1),
@@ -250,6 +279,13 @@ class ClosedLoopRetrainingIntegrationTest extends TrainingTestBase {
     Map<String, Object> job = train(body, Duration.ofSeconds(90));
     assertThat(job.get("state")).as(String.valueOf(job.get("error"))).isEqualTo("SUCCEEDED");
     return job;
+  }
+
+  private double accuracy(String model, int version) {
+    @SuppressWarnings("unchecked")
+    var metrics = (Map<String, Object>) http().get().uri("/api/v1/models/{n}/versions/{v}", model, version).retrieve()
+        .body(new ParameterizedTypeReference<Map<String, Object>>() {}).get("metrics");
+    return ((Number) metrics.get("accuracy")).doubleValue();
   }
 
   private void setAlias(String model, String alias, int version) {

@@ -51,7 +51,19 @@ final class FixtureFeatureService implements AutoCloseable {
   // digits has constant pixel columns (always 0): standardize refuses zero variance, min-max maps them to 0
   static final Set DIGITS = new Set("digits-scaled", "digits.csv", "digit", new Transformation.MinMaxScale());
 
-  private record Served(Set set, String sha256, FittedFeatureSpec spec, List<String> header, List<List<Object>> rows) {
+  /** How a version's labels relate to the fixture's. */
+  enum Labels {
+    /** As in the fixture file. */
+    TRUE,
+    /** Permuted over all rows (seeded): nothing can be learnt from them. */
+    SHUFFLED,
+    /** Permuted over the rows outside the every-kth k = 5 holdout, which keep their true labels. */
+    SHUFFLED_OUTSIDE_HOLDOUT
+  }
+
+  /** @param dataset the version's dataset name; @param csv its raw rows, as the data-service would stream them */
+  private record Served(Set set, String dataset, String sha256, FittedFeatureSpec spec, List<String> header,
+      List<List<Object>> rows, byte[] csv) {
   }
 
   /** Set name → its versions, version n at index n - 1; every version counts as materialized. */
@@ -60,10 +72,13 @@ final class FixtureFeatureService implements AutoCloseable {
 
   FixtureFeatureService(Set... sets) throws IOException {
     for (Set set : sets) {
-      addVersion(set, false);
+      List<Served> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
+      versions.add(load(set, set.file().replace(".csv", ""), Labels.TRUE));
+      this.sets.put(set.name(), versions);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v1/feature-sets/", this::handle);
+    server.createContext("/api/v1/datasets/", this::handleDataset);
     server.start();
   }
 
@@ -82,14 +97,50 @@ final class FixtureFeatureService implements AutoCloseable {
 
   /**
    * Serves one more version of {@code set} (the set is created if new: retraining tests use sets of their
-   * own), fitted on the fixture's rows; with {@code shuffleLabels} the labels are permuted over the rows
-   * (seeded), so nothing can be learnt from it. Returns the version number.
+   * own, whose dataset, named like the set, gets a version per feature-set version, its raw rows at the
+   * data-service's {@code GET /api/v1/datasets/{name}/versions/{v}/content}), fitted on the fixture's rows
+   * with the given labels. Returns the version number.
    */
-  int addVersion(Set set, boolean shuffleLabels) {
+  int addVersion(Set set, Labels labels) {
     List<Served> versions = sets.computeIfAbsent(set.name(), n -> new java.util.concurrent.CopyOnWriteArrayList<>());
     synchronized (versions) {
-      versions.add(load(set, shuffleLabels));
+      versions.add(load(set, set.name(), labels));
       return versions.size();
+    }
+  }
+
+  private final java.util.Set<String> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** From now on the data-service part answers 503 for this set's dataset (an unreachable data-service). */
+  void withholdRawRows(Set set) {
+    withheld.add(set.name());
+  }
+
+  private static final Pattern CONTENT = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)/content");
+
+  private void handleDataset(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Matcher m = CONTENT.matcher(exchange.getRequestURI().getPath());
+      Served served = null;
+      if (m.matches()) {
+        int number = Integer.parseInt(m.group(2));
+        for (List<Served> versions : sets.values()) {
+          if (versions.size() >= number && versions.get(number - 1).dataset().equals(m.group(1))) {
+            served = versions.get(number - 1);
+          }
+        }
+      }
+      if (served != null && withheld.contains(served.dataset())) {
+        send(exchange, 503, "application/problem+json", "{\"status\":503,\"detail\":\"unavailable\"}");
+        return;
+      }
+      if (served == null) {
+        send(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"not found\"}");
+        return;
+      }
+      exchange.getResponseHeaders().add("Content-Type", "text/csv");
+      exchange.sendResponseHeaders(200, served.csv().length);
+      exchange.getResponseBody().write(served.csv());
     }
   }
 
@@ -121,7 +172,7 @@ final class FixtureFeatureService implements AutoCloseable {
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("featureSet", served.set().name());
         version.put("version", number);
-        version.put("dataset", served.set().file().replace(".csv", ""));
+        version.put("dataset", served.dataset());
         version.put("datasetVersion", number);
         version.put("datasetSha256", served.sha256());
         version.put("features", served.spec().outputColumns());
@@ -174,13 +225,19 @@ final class FixtureFeatureService implements AutoCloseable {
     }
   }
 
-  private static Served load(Set set, boolean shuffleLabels) {
+  private static Served load(Set set, String dataset, Labels labelling) {
     Raw raw = read(set);
-    if (shuffleLabels) {
-      List<Object> labels = new ArrayList<>(raw.rows().stream().map(r -> r.get(set.label())).toList());
+    if (labelling != Labels.TRUE) {
+      List<Integer> shuffled = new ArrayList<>();
+      for (int i = 0; i < raw.rows().size(); i++) {
+        if (labelling == Labels.SHUFFLED || i % 5 != 0) {
+          shuffled.add(i);
+        }
+      }
+      List<Object> labels = new ArrayList<>(shuffled.stream().map(i -> raw.rows().get(i).get(set.label())).toList());
       java.util.Collections.shuffle(labels, new java.util.Random(1));
-      for (int i = 0; i < labels.size(); i++) {
-        raw.rows().get(i).put(set.label(), labels.get(i));
+      for (int j = 0; j < shuffled.size(); j++) {
+        raw.rows().get(shuffled.get(j)).put(set.label(), labels.get(j));
       }
     }
     List<FeatureDefinition> definitions = raw.columns().stream().filter(c -> !c.equals(set.label()))
@@ -201,11 +258,21 @@ final class FixtureFeatureService implements AutoCloseable {
       row.add(raw.rows().get(i).get(set.label()));
       rows.add(row);
     }
-    byte[] bytes = raw.bytes();
-    if (shuffleLabels) { // other bytes, another SHA-256, as a real new dataset version would have
-      bytes = (new String(bytes, StandardCharsets.UTF_8) + "# labels shuffled").getBytes(StandardCharsets.UTF_8);
+    byte[] csv = labelling == Labels.TRUE ? raw.bytes() : csv(raw);
+    return new Served(set, dataset, sha256(csv), spec, header, rows, csv);
+  }
+
+  private static byte[] csv(Raw raw) {
+    var out = new java.io.StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+        .setHeader(raw.columns().toArray(String[]::new)).get())) {
+      for (Map<String, Object> row : raw.rows()) {
+        printer.printRecord(raw.columns().stream().map(row::get).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new Served(set, sha256(bytes), spec, header, rows);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String sha256(byte[] bytes) {

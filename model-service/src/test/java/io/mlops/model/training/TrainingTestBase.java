@@ -46,6 +46,7 @@ abstract class TrainingTestBase {
   @DynamicPropertySource
   static void featureService(DynamicPropertyRegistry registry) {
     registry.add("mlops.model.feature-service-url", FEATURES::url);
+    registry.add("mlops.model.data-service-url", FEATURES::url); // the fixture also serves the raw dataset rows
   }
 
   @LocalServerPort

@@ -37,7 +37,10 @@ final class ServiceArguments {
         }
         switch (service) {
             case FEATURE -> add(args, "mlops.feature.data-service-url", started.get(Service.DATA));
-            case MODEL -> add(args, "mlops.model.feature-service-url", started.get(Service.FEATURE));
+            case MODEL -> {
+                add(args, "mlops.model.feature-service-url", started.get(Service.FEATURE));
+                add(args, "mlops.model.data-service-url", started.get(Service.DATA)); // the retraining gate's raw rows
+            }
             case INFERENCE -> {
                 add(args, "mlops.inference.registry-url", started.get(Service.MODEL));
                 add(args, "mlops.inference.feature-service-url", started.get(Service.FEATURE));
