@@ -14,7 +14,7 @@ OPTS=${MLOPS_JAVA_OPTS:--Xmx2g}
 
 now_ms() { date +%s%3N; }
 
-# one start: prints "<ms to five ready> <ms after JVM start, as the suite logs it>"
+# one start: prints "<ms to five ready> <ms after JVM start>/<JVM CPU ms>, as the suite logs them"
 start_once() {
   local home=$1 log=$1.log t0 ready pid p
   t0=$(now_ms)
@@ -31,7 +31,7 @@ start_once() {
     kill -0 "$pid" 2>/dev/null || { echo "the suite exited; see $log" >&2; exit 1; }
     sleep 0.2
   done
-  echo "$(( $(now_ms) - t0 )) $(grep -o 'up [0-9]* ms after the JVM started' "$log" | grep -o '[0-9]*' || echo '?')"
+  echo "$(( $(now_ms) - t0 )) $(grep -o 'up [0-9]* ms after the JVM started' "$log" | grep -o '[0-9]*' || echo '?')/$(grep -o 'JVM CPU time [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
   kill -TERM "$pid"; wait "$pid" || true
 }
 
@@ -42,7 +42,7 @@ echo "load before: $(uptime)"
 for i in $(seq 1 "$REPEATS"); do
   home=$(mktemp -d /tmp/mlops-start-bench.XXXXXX)
   f=$(start_once "$home"); r=$(start_once "$home")
-  echo "run $i: first start ${f%% *} ms (suite log: ${f#* } ms after JVM start), restart ${r%% *} ms (${r#* } ms); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "run $i: first start ${f%% *} ms (suite log: uptime/CPU ${f#* } ms), restart ${r%% *} ms (${r#* } ms); load $(cut -d' ' -f1-3 /proc/loadavg)"
   first+=("${f%% *}"); restart+=("${r%% *}")
   rm -rf "$home" "$home.log"
 done
