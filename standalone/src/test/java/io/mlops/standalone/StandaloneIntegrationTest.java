@@ -6,6 +6,8 @@ import io.mlops.events.EventType;
 import io.mlops.events.Topics;
 import io.mlops.standalone.suite.Service;
 import io.mlops.standalone.suite.Suite;
+import io.mlops.standalone.testing.RunningSuite;
+import io.mlops.standalone.testing.StandaloneSuiteExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -17,55 +19,37 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.awaitility.Awaitility;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
  * The whole suite as {@code ./mlops up} runs it (embedded PostgreSQL, Redis and Kafka, five service contexts),
- * on free ports and a temporary home, so it runs next to a suite a developer has on 8081..8085.
+ * on free ports and a temporary home: the suite this JVM's test classes share.
  */
+@ExtendWith(StandaloneSuiteExtension.class)
 class StandaloneIntegrationTest {
 
-    @TempDir
+    static RunningSuite running;
+    static Suite suite;
     static Path home;
 
-    static ConfigurableApplicationContext standalone;
-    static Suite suite;
-
     @BeforeAll
-    static void start() {
-        standalone = StandaloneApplication.start(
-                "--mlops.standalone.home=" + home,
-                "--mlops.standalone.ports.data=0",
-                "--mlops.standalone.ports.feature=0",
-                "--mlops.standalone.ports.model=0",
-                "--mlops.standalone.ports.inference=0",
-                "--mlops.standalone.ports.monitoring=0");
-        suite = standalone.getBean(Suite.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (standalone != null) {
-            standalone.close();
-        }
+    static void attach(RunningSuite shared) {
+        running = shared;
+        suite = shared.suite();
+        home = shared.home();
     }
 
     private static RestClient http(Service service) {
-        return RestClient.builder().baseUrl(suite.urls().get(service).toString())
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return running.http(service);
     }
 
     @Test

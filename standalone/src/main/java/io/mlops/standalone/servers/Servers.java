@@ -2,13 +2,18 @@ package io.mlops.standalone.servers;
 
 import io.mlops.standalone.StandaloneProperties;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The servers the services need: each one external when configured, else embedded with its data under the
- * home folder. Started Postgres, Redis, Kafka; closed in reverse.
+ * home folder. Started side by side; closed in reverse order of Postgres, Redis, Kafka.
  */
 public final class Servers implements AutoCloseable {
 
@@ -24,35 +29,78 @@ public final class Servers implements AutoCloseable {
         var external = settings.external();
         var embedded = settings.embedded();
         var home = settings.home();
-        String jdbcUrl = external.jdbcUrl();
-        String user = external.username();
-        String password = external.password();
-        if (!external.hasPostgres()) {
-            long t = System.nanoTime();
-            PostgresServer postgres = started(PostgresServer.start(home.resolve("postgres"), embedded.postgresPort(), settings.startTimeout()));
-            ServerAddresses a = postgres.address(null, 0, null);
-            jdbcUrl = a.jdbcUrl();
-            user = a.username();
-            password = a.password();
-            log.info("PostgreSQL up at {} in {} ms (data in {})", jdbcUrl, millisSince(t), home.resolve("postgres").toAbsolutePath());
+        Future<PostgresServer> postgres = null;
+        Future<EmbeddedRedis> redis = null;
+        Future<KafkaBroker> kafka = null;
+        // The three are independent: PostgreSQL (a child process, initdb on the first run) and Kafka (in this JVM)
+        // each take seconds, so they start side by side. close() of the executor waits for every start to end
+        // (interrupting them if this thread is interrupted), so nothing is left running without an owner.
+        try (ExecutorService starts = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("server-start-", 0).factory())) {
+            if (!external.hasPostgres()) {
+                postgres = starts.submit(() -> timed(() -> PostgresServer.start(home.resolve("postgres"), embedded.postgresPort(), settings.startTimeout()),
+                        (server, ms) -> log.info("PostgreSQL up at {} in {} ms (data in {})", server.address(null, 0, null).jdbcUrl(), ms,
+                                home.resolve("postgres").toAbsolutePath())));
+            }
+            if (!external.hasRedis()) {
+                redis = starts.submit(() -> timed(() -> EmbeddedRedis.start(home.resolve("redis"), embedded.redisPort(), settings.startTimeout()),
+                        (server, ms) -> log.info("Redis up at 127.0.0.1:{} in {} ms (append-only file in {})", server.port(), ms,
+                                home.resolve("redis").toAbsolutePath())));
+            }
+            if (!external.hasKafka()) {
+                kafka = starts.submit(() -> timed(() -> KafkaBroker.start(home.resolve("kafka"), embedded.kafkaPort()),
+                        (server, ms) -> log.info("Kafka up at {} in {} ms (log in {})", server.bootstrapServers(), ms,
+                                home.resolve("kafka").toAbsolutePath())));
+            }
         }
-        String redisHost = external.redisHost();
-        int redisPort = external.redisPort();
-        if (!external.hasRedis()) {
-            long t = System.nanoTime();
-            EmbeddedRedis redis = started(EmbeddedRedis.start(home.resolve("redis"), embedded.redisPort(), settings.startTimeout()));
-            redisHost = "127.0.0.1";
-            redisPort = redis.port();
-            log.info("Redis up at {}:{} in {} ms (append-only file in {})", redisHost, redisPort, millisSince(t), home.resolve("redis").toAbsolutePath());
+        // kept in start order (PostgreSQL, Redis, Kafka) so close() stops them in reverse, as before
+        List<Throwable> failures = new ArrayList<>();
+        PostgresServer pg = collect(postgres, failures);
+        EmbeddedRedis rd = collect(redis, failures);
+        KafkaBroker kb = collect(kafka, failures);
+        if (!failures.isEmpty()) {
+            Throwable first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            if (first instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) first;
         }
-        String kafka = external.kafkaBootstrapServers();
-        if (!external.hasKafka()) {
-            long t = System.nanoTime();
-            KafkaBroker broker = started(KafkaBroker.start(home.resolve("kafka"), embedded.kafkaPort()));
-            kafka = broker.bootstrapServers();
-            log.info("Kafka up at {} in {} ms (log in {})", kafka, millisSince(t), home.resolve("kafka").toAbsolutePath());
+        ServerAddresses pgAddress = pg == null ? null : pg.address(null, 0, null);
+        this.addresses = new ServerAddresses(
+                pg == null ? external.jdbcUrl() : pgAddress.jdbcUrl(),
+                pg == null ? external.username() : pgAddress.username(),
+                pg == null ? external.password() : pgAddress.password(),
+                rd == null ? external.redisHost() : "127.0.0.1",
+                rd == null ? external.redisPort() : rd.port(),
+                kb == null ? external.kafkaBootstrapServers() : kb.bootstrapServers());
+    }
+
+    private <T extends AutoCloseable> T collect(Future<T> start, List<Throwable> failures) {
+        if (start == null) {
+            return null;
         }
-        this.addresses = new ServerAddresses(jdbcUrl, user, password, redisHost, redisPort, kafka);
+        return switch (start.state()) {
+            case SUCCESS -> started(start.resultNow());
+            case FAILED -> {
+                failures.add(start.exceptionNow());
+                yield null;
+            }
+            default -> {
+                failures.add(new InterruptedException("start-up interrupted"));
+                yield null;
+            }
+        };
+    }
+
+    private interface Start<T> {
+        T start() throws Exception;
+    }
+
+    private static <T> T timed(Start<T> start, java.util.function.BiConsumer<T, Long> report) throws Exception {
+        long t = System.nanoTime();
+        T server = start.start();
+        report.accept(server, millisSince(t));
+        return server;
     }
 
     /** Starts what is not external; on a failure, stops what had started and rethrows. */
