@@ -28,7 +28,7 @@ public record MonitoringProperties(
         @DefaultValue("1h") Duration maintenanceInterval,
         @DefaultValue("0.5") double datasetDriftShare,
         @DefaultValue("2000") int maxPollRecords,
-        @DefaultValue("1") int predictionConsumers,
+        @DefaultValue("3") int predictionConsumers,
         @DefaultValue Reference reference,
         @DefaultValue Window window,
         @DefaultValue Quality quality) {
