@@ -132,7 +132,9 @@ class Windows {
     private void close(WindowRepository.OpenWindow open, String closedBy, Instant now) {
         long rows = open.rows();
         PreparedReference reference = references.prepared(open.model()).orElse(null);
-        WindowVerdict verdict = judge.judge(reference, log.rows(open.id()));
+        // without a reference sample only latencies are judged: reading (and parsing) the features would be wasted
+        WindowVerdict verdict = WindowJudge.judgesDrift(reference) ? judge.judge(reference, log.rows(open.id()))
+                : judge.latencyOnly(log.latencies(open.id()));
         String note = reference == null ? "no reference registered" : reference.hasSample() ? null : "reference has no sample";
         windows.close(open.id(), closedBy, now, rows, verdict, note);
         if (verdict.features() != null) {
