@@ -78,18 +78,23 @@ public final class MonitoringConsumeBench {
 
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         List<Double> bareRates = new ArrayList<>();
-        report.append("\n| round | variant | service seconds | events/s | bare KafkaConsumer records/s just before | ratio | load average after |\n"
-                + "|---|---|---:|---:|---:|---:|---|\n");
+        Map<String, List<Run>> cpus = new LinkedHashMap<>();
+        report.append("\n| round | variant | service seconds | events/s | bare KafkaConsumer records/s just before | ratio "
+                + "| JVM CPU µs/event | listener threads µs/event | PG backends µs/event | PG other µs/event | load average after |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
              Statement st = db.createStatement()) {
             for (int round = 1; round <= repeats; round++) {
                 for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
                     double bareRate = n / bare(kafka, n, v -> { });
                     bareRates.add(bareRate);
-                    double seconds = runService(kafka, n, jdbcUrl, user, schema, variant.getValue(), st, profile, out);
+                    Run run = runService(kafka, n, jdbcUrl, user, schema, variant.getValue(), st, profile, out);
+                    double seconds = run.seconds();
                     rates.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(n / seconds);
-                    String line = String.format(Locale.ROOT, "| %d | %s | %.2f | %,.0f | %,.0f | %.3f | %s |%n", round, variant.getKey(), seconds,
-                            n / seconds, bareRate, (n / seconds) / bareRate, loadavg());
+                    cpus.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run);
+                    String line = String.format(Locale.ROOT, "| %d | %s | %.2f | %,.0f | %,.0f | %.3f | %.1f | %.1f | %.1f | %.1f | %s |%n", round,
+                            variant.getKey(), seconds, n / seconds, bareRate, (n / seconds) / bareRate, run.jvmUs(n), run.listenerUs(n),
+                            run.backendUs(n), run.pgOtherUs(n), loadavg());
                     System.out.print(line);
                     report.append(line);
                     try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE status = 'CLOSED') FROM "
@@ -103,10 +108,12 @@ public final class MonitoringConsumeBench {
                 }
             }
         }
-        report.append("\n| variant | median events/s | median ratio to the bare consumer |\n|---|---:|---:|\n");
         double bareMedian = median(bareRates);
-        rates.forEach((name, r) -> report.append(String.format(Locale.ROOT, "| %s (%d runs) | %,.0f | %.3f |%n", name, r.size(), median(r),
-                median(r) / bareMedian)));
+        report.append("\n| variant | median events/s | median ratio to the bare consumer | median JVM CPU µs/event | median PG backends µs/event |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        rates.forEach((name, r) -> report.append(String.format(Locale.ROOT, "| %s (%d runs) | %,.0f | %.3f | %.1f | %.1f |%n", name, r.size(),
+                median(r), median(r) / bareMedian, median(cpus.get(name).stream().map(c -> c.jvmUs(n)).toList()),
+                median(cpus.get(name).stream().map(c -> c.backendUs(n)).toList()))));
         report.append(String.format(Locale.ROOT, "%nbare KafkaConsumer median over all rounds: %,.0f records/s%n", bareMedian));
         report.append("\nload average at end: ").append(loadavg()).append('\n');
         Files.writeString(out.resolve("results.md"), report);
@@ -144,7 +151,15 @@ public final class MonitoringConsumeBench {
      * prediction_log holds n rows. A property "--bench.sql=..." is not passed to the service but run in its schema once
      * Flyway is done (e.g. to try a column type).
      */
-    private static double runService(String kafka, int n, String jdbcUrl, String user, String schema, List<String> variant, Statement st,
+    /** Wall seconds and CPU nanoseconds of one service run: whole JVM, listener threads, our Postgres backends, other Postgres processes. */
+    record Run(double seconds, long jvmNanos, long listenerNanos, long backendNanos, long pgOtherNanos) {
+        double jvmUs(int n) { return jvmNanos / 1e3 / n; }
+        double listenerUs(int n) { return listenerNanos / 1e3 / n; }
+        double backendUs(int n) { return backendNanos / 1e3 / n; }
+        double pgOtherUs(int n) { return pgOtherNanos / 1e3 / n; }
+    }
+
+    private static Run runService(String kafka, int n, String jdbcUrl, String user, String schema, List<String> variant, Statement st,
                                      boolean profile, Path out) throws Exception {
         st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         List<String> props = new ArrayList<>(List.of(
@@ -155,7 +170,8 @@ public final class MonitoringConsumeBench {
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=",
                 "--mlops.schema=" + schema,
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=monitoring-bench"));
         List<String> sql = new ArrayList<>();
         for (String p : variant) {
             if (p.startsWith("--bench.sql=")) {
@@ -176,12 +192,16 @@ public final class MonitoringConsumeBench {
                 recording = new Recording(Configuration.getConfiguration("profile"));
                 recording.start();
             }
+            Map<Integer, Long> pgBefore = postgresCpu();
+            long jvmBefore = processCpu();
             long start = System.nanoTime();
             app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("monitoring-predictions").start();
             long rows = 0;
             while (rows < n) {
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".prediction_log")) {
+                // the windows' row counts are updated in the transaction that stores the rows, and this table is small:
+                // polling count(*) of prediction_log cost Postgres CPU of its own that grew with the table
+                try (ResultSet rs = st.executeQuery("SELECT COALESCE(sum(rows), 0) FROM " + schema + ".monitoring_window")) {
                     rs.next();
                     rows = rs.getLong(1);
                 }
@@ -190,12 +210,81 @@ public final class MonitoringConsumeBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long jvm = processCpu() - jvmBefore;
+            app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mlops.monitoring.intake").timers()
+                    .forEach(t -> System.out.printf(Locale.ROOT, "phase %s: %d batches, total %.2f s, mean %.2f ms%n", t.getId().getTag("phase"),
+                            t.count(), t.totalTime(java.util.concurrent.TimeUnit.SECONDS), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            long listener = listenerCpu();
+            Map<Integer, Long> pgAfter = postgresCpu();
+            List<Integer> ours = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = 'monitoring-bench'")) {
+                while (rs.next()) {
+                    ours.add(rs.getInt(1));
+                }
+            }
+            long backend = 0;
+            long other = 0;
+            for (Map.Entry<Integer, Long> e : pgAfter.entrySet()) {
+                long used = e.getValue() - pgBefore.getOrDefault(e.getKey(), 0L);
+                if (ours.contains(e.getKey())) {
+                    backend += used;
+                } else {
+                    other += used;
+                }
+            }
             if (recording != null) {
                 recording.stop();
                 recording.dump(out.resolve("service.jfr"));
             }
-            return seconds;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + ".prediction_log")) {
+                rs.next();
+                if (rs.getLong(1) != n) {
+                    throw new IllegalStateException("windows count " + rows + " rows but prediction_log holds " + rs.getLong(1));
+                }
+            }
+            return new Run(seconds, jvm, listener, backend, other);
         }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU of the PredictionMade consumer threads (spring-kafka names them after the listener id). */
+    private static long listenerCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("monitoring-predictions")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** utime + stime (+ reaped children's, for the postmaster) of every postgres process, in nanoseconds, by pid. */
+    private static Map<Integer, Long> postgresCpu() {
+        Map<Integer, Long> cpu = new java.util.HashMap<>();
+        long tick = 10_000_000L; // USER_HZ 100
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    if (!stat.contains("(postgres)")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // fields after the name: f[11] utime, f[12] stime, f[13] cutime, f[14] cstime
+                    cpu.put(Integer.parseInt(dir.getFileName().toString()),
+                            (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) * tick);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return cpu;
     }
 
     private static long produce(String kafka, int n) {

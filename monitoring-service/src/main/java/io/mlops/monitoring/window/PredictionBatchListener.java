@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PredictionBatchListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionBatchListener.class);
 
     private final PredictionLog log;
     private final Windows windows;
@@ -77,13 +82,25 @@ class PredictionBatchListener {
         }
     }
 
+    /**
+     * Time per batch in each step of the intake, {@code mlops_monitoring_intake_seconds{phase}}: dedupe (query for
+     * stored ids), place (includes waiting for the open window's lock), copy, settle, transaction (all of the
+     * transaction, commit included: the part consumer threads of one model version take in turn) and judge.
+     */
+    private void phase(String name, long startNanos) {
+        Timer.builder("mlops.monitoring.intake").description("PredictionMade intake time per batch, by step").tag("phase", name)
+                .register(meters).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
     private void store(List<PredictionMade> events) {
         if (events.isEmpty()) {
             return;
         }
         events.stream().map(e -> e.at().atZone(ZoneOffset.UTC).toLocalDate()).distinct().forEach(log::ensurePartition);
         // outside the transaction, so nothing is locked meanwhile: which events are new, and their COPY rows
+        long t0 = System.nanoTime();
         List<PredictionMade> fresh = log.unseen(events);
+        phase("dedupe", t0);
         meters.counter("mlops.monitoring.predictions.duplicate").increment(events.size() - fresh.size());
         if (fresh.isEmpty()) {
             return;
@@ -95,7 +112,9 @@ class PredictionBatchListener {
         for (int i = 0; i < fresh.size(); i++) {
             byModel.computeIfAbsent(fresh.get(i).model(), m -> new ArrayList<>()).add(i);
         }
-        tx.executeWithoutResult(status -> {
+        long t1 = System.nanoTime();
+        List<UUID> closing = tx.execute(status -> {
+            long t2 = System.nanoTime();
             UUID[] windowOf = new UUID[fresh.size()];
             List<Windows.Placement> placements = new ArrayList<>();
             byModel.forEach((model, indexes) -> {
@@ -108,9 +127,31 @@ class PredictionBatchListener {
                 }
                 placements.add(placement);
             });
+            phase("place", t2);
+            long t3 = System.nanoTime();
             log.copy(rows, windowOf);
-            placements.forEach(windows::settle);
+            phase("copy", t3);
+            long t4 = System.nanoTime();
+            List<UUID> filled = new ArrayList<>();
+            placements.forEach(p -> filled.addAll(windows.settle(p)));
+            phase("settle", t4);
+            return filled;
         });
+        phase("transaction", t1);
+        // each filled window is judged in a transaction of its own, without the open window's lock (see Windows.settle);
+        // should this thread die first, the expiry job judges the windows left CLOSING
+        long t5 = System.nanoTime();
+        for (UUID id : closing) {
+            try {
+                tx.executeWithoutResult(status -> windows.judge(id));
+            } catch (RuntimeException e) {
+                // the batch is stored and must not be redelivered (or dead-lettered) for this: the expiry job retries the window
+                LOG.warn("judging window {} failed; the expiry job will retry it", id, e);
+            }
+        }
+        if (!closing.isEmpty()) {
+            phase("judge", t5);
+        }
         byModel.forEach((model, indexes) -> {
             Timer latency = Timer.builder("mlops.prediction.latency").description("model latency reported by PredictionMade events")
                     .tags("model", model.model(), "version", Integer.toString(model.version())).register(meters);

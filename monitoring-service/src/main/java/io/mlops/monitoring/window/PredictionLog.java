@@ -156,6 +156,11 @@ class PredictionLog {
         return out;
     }
 
+    double[] latencies(UUID windowId) {
+        return jdbc.sql("SELECT latency_ms FROM prediction_log WHERE window_id = ?").param(windowId)
+                .query((rs, n) -> rs.getDouble(1)).list().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     List<Logged> rows(UUID windowId) {
         TypeReference<Map<String, Object>> mapType = new TypeReference<>() { };
         return jdbc.sql("SELECT features::text, value, label, latency_ms FROM prediction_log WHERE window_id = ?")

@@ -22,13 +22,25 @@ class WindowJudge {
         this.features = new DriftDetector(DriftOptions.defaults().withDatasetDriftShare(props.datasetDriftShare()));
     }
 
-    WindowVerdict judge(PreparedReference reference, List<PredictionLog.Logged> rows) {
-        double[] latencies = rows.stream().mapToDouble(PredictionLog.Logged::latencyMs).toArray();
+    /** Whether judging needs the rows' features and outputs, or only their latencies (no reference sample to compare with). */
+    static boolean judgesDrift(PreparedReference reference) {
+        return reference != null && reference.hasSample();
+    }
+
+    /** A window of a model version without a reference sample: latency quantiles only. */
+    WindowVerdict latencyOnly(double[] latencies) {
         Percentile percentile = new Percentile();
         Double p50 = latencies.length == 0 ? null : percentile.evaluate(latencies, 50);
         Double p95 = latencies.length == 0 ? null : percentile.evaluate(latencies, 95);
-        if (reference == null || !reference.hasSample()) {
-            return new WindowVerdict(null, null, p50, p95);
+        return new WindowVerdict(null, null, p50, p95);
+    }
+
+    WindowVerdict judge(PreparedReference reference, List<PredictionLog.Logged> rows) {
+        WindowVerdict latency = latencyOnly(rows.stream().mapToDouble(PredictionLog.Logged::latencyMs).toArray());
+        Double p50 = latency.latencyP50Ms();
+        Double p95 = latency.latencyP95Ms();
+        if (!judgesDrift(reference)) {
+            return latency;
         }
         CurrentWindow.Builder window = CurrentWindow.builder();
         for (ColumnSchema column : reference.featureColumns()) {

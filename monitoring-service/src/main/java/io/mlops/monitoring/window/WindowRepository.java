@@ -79,13 +79,38 @@ class WindowRepository {
                 .query((rs, n) -> new ModelVersionRef(rs.getString(1), rs.getInt(2))).list();
     }
 
-    void close(UUID id, String closedBy, Instant endedAt, long rows, WindowVerdict verdict, String note) {
+    /** A window whose rows are complete, waiting to be judged. */
+    record ClosingWindow(UUID id, ModelVersionRef model, Instant startedAt, Instant endedAt, long rows) {
+    }
+
+    /** Marks the window CLOSING: it takes no more rows; its verdict follows in {@link #judged}. */
+    void markClosing(UUID id, String closedBy, Instant endedAt, long rows) {
+        jdbc.sql("UPDATE monitoring_window SET status = 'CLOSING', closed_by = ?, ended_at = ?, rows = ? WHERE id = ?")
+                .params(closedBy, Timestamp.from(endedAt), rows, id).update();
+    }
+
+    /** The window if it is still CLOSING and no one else is judging it, locked until the transaction ends. */
+    Optional<ClosingWindow> lockClosing(UUID id) {
+        return jdbc.sql("""
+                SELECT model, version, started_at, ended_at, rows FROM monitoring_window WHERE id = ? AND status = 'CLOSING'
+                FOR UPDATE SKIP LOCKED""")
+                .param(id)
+                .query((rs, n) -> new ClosingWindow(id, new ModelVersionRef(rs.getString(1), rs.getInt(2)), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getLong(5)))
+                .optional();
+    }
+
+    /** Windows still waiting for their verdict (normally judged right after they close; left over only by a crash). */
+    List<UUID> closing() {
+        return jdbc.sql("SELECT id FROM monitoring_window WHERE status = 'CLOSING'").query(UUID.class).list();
+    }
+
+    void judged(UUID id, WindowVerdict verdict, String note) {
         jdbc.sql("""
-                UPDATE monitoring_window SET status = 'CLOSED', closed_by = ?, ended_at = ?, rows = ?, drift_share = ?, drift_share_threshold = ?,
+                UPDATE monitoring_window SET status = 'CLOSED', drift_share = ?, drift_share_threshold = ?,
                     dataset_drift = ?, prediction_drift = ?, latency_p50_ms = ?, latency_p95_ms = ?, skipped = ?::jsonb, note = ?
                 WHERE id = ?""")
-                .params(closedBy, Timestamp.from(endedAt), rows,
-                        verdict.features() == null ? null : verdict.features().driftShare(),
+                .params(verdict.features() == null ? null : verdict.features().driftShare(),
                         verdict.features() == null ? null : verdict.features().driftShareThreshold(),
                         verdict.features() == null ? null : verdict.features().drifted(),
                         verdict.predictionDrifted(),

@@ -97,31 +97,47 @@ class Windows {
         return new Placement(runs, full, open.withRows(rows), created);
     }
 
-    /** Once the placed rows are stored: closes (by count) the windows they filled and records the one left open. */
+    /**
+     * Once the placed rows are stored: marks the windows they filled CLOSING (by count) and records the one left open.
+     * Returns the windows to {@link #judge} once this transaction has committed: judging reads the window's rows and
+     * runs the drift tests, which must not hold the open window's lock that every consumer thread waits for.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void settle(Placement placement) {
+    List<UUID> settle(Placement placement) {
         Instant now = clock.instant();
+        List<UUID> closing = new ArrayList<>();
         for (WindowRepository.OpenWindow w : placement.full()) {
             if (placement.created().contains(w.id())) {
                 windows.insertOpen(w);
             }
-            close(w, "COUNT", now);
+            windows.markClosing(w.id(), "COUNT", now, w.rows());
+            closing.add(w.id());
         }
         if (placement.created().contains(placement.open().id())) {
             windows.insertOpen(placement.open());
         } else {
             windows.setRows(placement.open().id(), placement.open().rows());
         }
+        return closing;
     }
 
-    /** Closes every window whose time is up, each in its own transaction. */
+    /**
+     * Closes every window whose time is up, each in its own transaction, then judges it in another; also judges any
+     * window a crash left CLOSING between its two transactions.
+     */
     void closeExpired(TransactionRunner tx) {
         List<ModelVersionRef> due = windows.expired(clock.instant().minus(props.window().duration()));
         for (ModelVersionRef model : due) {
+            List<UUID> closed = new ArrayList<>();
             tx.run(() -> windows.lockOpen(model)
                     .filter(w -> !w.startedAt().plus(props.window().duration()).isAfter(clock.instant()))
-                    .ifPresent(w -> close(w, "TIME", clock.instant())));
+                    .ifPresent(w -> {
+                        windows.markClosing(w.id(), "TIME", clock.instant(), w.rows());
+                        closed.add(w.id());
+                    }));
+            closed.forEach(id -> tx.run(() -> judge(id)));
         }
+        windows.closing().forEach(id -> tx.run(() -> judge(id)));
     }
 
     /** A way to run work in a new transaction (the expiry job's own, one per window). */
@@ -129,12 +145,24 @@ class Windows {
         void run(Runnable work);
     }
 
-    private void close(WindowRepository.OpenWindow open, String closedBy, Instant now) {
+    /**
+     * Judges a CLOSING window in the caller's transaction and marks it CLOSED: drift, latency, gauges, alerts and (through
+     * {@link WindowClosed}) quality. Does nothing if the window was judged already or another thread is judging it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void judge(UUID windowId) {
+        windows.lockClosing(windowId).ifPresent(this::judge);
+    }
+
+    private void judge(WindowRepository.ClosingWindow open) {
         long rows = open.rows();
+        Instant now = open.endedAt();
         PreparedReference reference = references.prepared(open.model()).orElse(null);
-        WindowVerdict verdict = judge.judge(reference, log.rows(open.id()));
+        // without a reference sample only latencies are judged: reading (and parsing) the features would be wasted
+        WindowVerdict verdict = WindowJudge.judgesDrift(reference) ? judge.judge(reference, log.rows(open.id()))
+                : judge.latencyOnly(log.latencies(open.id()));
         String note = reference == null ? "no reference registered" : reference.hasSample() ? null : "reference has no sample";
-        windows.close(open.id(), closedBy, now, rows, verdict, note);
+        windows.judged(open.id(), verdict, note);
         if (verdict.features() != null) {
             windows.saveColumns(open.id(), "FEATURE", verdict.features().columns());
         }

@@ -138,6 +138,31 @@ class WindowEdgesIntegrationTest {
         assertThat(meters.counter("mlops.monitoring.predictions.duplicate").count() - duplicatesBefore).isEqualTo(1 + 7);
     }
 
+    /**
+     * A filled window is marked CLOSING with its last rows and judged in a transaction of its own right after; a
+     * crash between the two leaves it CLOSING (simulated here by setting it back). The expiry job judges it then.
+     */
+    @Test
+    void aWindowLeftClosingIsJudgedByTheExpiryJob() {
+        ModelVersionRef model = new ModelVersionRef("closing-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        List<PredictionMade> five = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(new PredictionMade(PredictionId.random(), model, null, Instant.now(), Map.of("wind", (double) i), null, "rain",
+                    Map.of(), i, false));
+        }
+        listener.on(records(five));
+        assertThat(jdbc.sql("SELECT status, latency_p50_ms FROM monitoring_window WHERE model = ? AND seq = 1").param(model.model())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getDouble(2))).single()).containsExactly("CLOSED", 3.0);
+
+        jdbc.sql("UPDATE monitoring_window SET status = 'CLOSING', latency_p50_ms = NULL, latency_p95_ms = NULL WHERE model = ? AND seq = 1")
+                .param(model.model()).update();
+
+        // latencies 1..5 ms: the median is 3 (Commons Math Percentile, as the listener's own judging found above)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT status, latency_p50_ms FROM monitoring_window WHERE model = ? AND seq = 1").param(model.model())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getDouble(2))).single()).containsExactly("CLOSED", 3.0));
+    }
+
     @Test
     void partitionsAreCreatedAheadAndDroppedAfterRetention() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
