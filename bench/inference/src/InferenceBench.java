@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,6 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class InferenceBench {
 
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
+    /** Per scenario, before the measured rounds; longer on a loaded box, where the JIT takes longer to settle. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 2);
 
     record Scenario(String name, String path, int rows, int connections, boolean events) {
 
@@ -44,7 +48,12 @@ public final class InferenceBench {
     }
 
     record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
-               double serverCores, double wrkCores, double machineBusyCores, long errors) {
+               double serverCores, double wrkCores, double machineBusyCores, long errors, double rowsPerBatch) {
+
+        Run withRowsPerBatch(double value) {
+            return new Run(requestsPerSecond, rowsPerSecond, p50Ms, p95Ms, p99Ms, serverCores, wrkCores, machineBusyCores,
+                    errors, value);
+        }
 
         /** Server CPU time per request: robust under a shared load where wall-clock figures are not. */
         double serverMicrosPerRequest() {
@@ -121,24 +130,37 @@ public final class InferenceBench {
                         1, c, true));
             }
             report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
-                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | wrk CPU (cores) | machine busy (cores) | errors |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-            for (Scenario s : scenarios) {
-                if (!filter.matcher(s.name() + " rows=" + s.rows() + " c=" + s.connections()).find()) {
-                    continue;
+                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | rows/batch | wrk CPU (cores) | machine busy (cores) | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            // Matching scenarios are warmed up once each, then run in interleaved rounds (s1 s2 s3, s1 s2 s3, ...), so
+            // that a change in the box's load hits every scenario alike and paired rows (on/off) stay comparable.
+            List<Scenario> chosen = scenarios.stream()
+                    .filter(s -> filter.matcher(s.name() + " rows=" + s.rows() + " c=" + s.connections()).find()).toList();
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            for (Scenario s : chosen) {
+                run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), WARMUP_SECONDS);
+            }
+            List<List<Run>> results = new ArrayList<>();
+            chosen.forEach(s -> results.add(new ArrayList<>()));
+            for (int i = 0; i < repeats; i++) {
+                for (int k = 0; k < chosen.size(); k++) {
+                    Scenario s = chosen.get(k);
+                    double[] before = batches(meters, s);
+                    Run r = run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), seconds);
+                    double[] after = batches(meters, s);
+                    double count = after[0] - before[0];
+                    results.get(k).add(r.withRowsPerBatch(count > 0 ? (after[1] - before[1]) / count : Double.NaN));
                 }
-                Path lua = script(out, s.rows() == 1 ? oneRow : batch32);
-                String target = s.events() ? eventsBase : base;
-                run(target, s, lua, 2); // warm-up: JIT, connections, model load
-                List<Run> runs = new ArrayList<>();
-                for (int i = 0; i < repeats; i++) {
-                    runs.add(run(target, s, lua, seconds));
-                }
-                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.0f | %.2f | %.2f | %d |",
+            }
+            for (int k = 0; k < chosen.size(); k++) {
+                Scenario s = chosen.get(k);
+                List<Run> runs = results.get(k);
+                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.0f | %.1f | %.2f | %.2f | %d |",
                         s.name(), s.rows(), s.connections(),
                         median(runs, Run::requestsPerSecond), median(runs, Run::rowsPerSecond),
                         median(runs, Run::p50Ms), median(runs, Run::p95Ms), median(runs, Run::p99Ms),
                         median(runs, Run::serverCores), median(runs, Run::serverMicrosPerRequest),
+                        median(runs, Run::rowsPerBatch),
                         median(runs, Run::wrkCores), median(runs, Run::machineBusyCores),
                         runs.stream().mapToLong(Run::errors).sum());
                 report.append(row).append('\n');
@@ -199,6 +221,9 @@ public final class InferenceBench {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        // For matching profiles (JFR) to scenarios: epoch millis of this run's start and end.
+        System.out.printf(Locale.ROOT, "RUN %s rows=%d c=%d %d %d%n", s.name(), s.rows(), s.connections(),
+                System.currentTimeMillis() - (long) (wall * 1000), System.currentTimeMillis());
         long serverTicks = processTicks(Path.of("/proc/self/stat")) - serverBefore;
         long[] machineAfter = machineTicks();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -209,7 +234,7 @@ public final class InferenceBench {
         return new Run(r.get("requests") / r.get("seconds"), r.get("requests") * s.rows() / r.get("seconds"),
                 r.get("p50") / 1e3, r.get("p95") / 1e3, r.get("p99") / 1e3,
                 serverTicks / (double) TICKS_PER_SECOND / wall, wrkTicks / (double) TICKS_PER_SECOND / wall, busy,
-                r.get("errors").longValue());
+                r.get("errors").longValue(), Double.NaN);
     }
 
     /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
@@ -238,6 +263,15 @@ public final class InferenceBench {
             values.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
         }
         return values;
+    }
+
+    /** Count and total of the batch-size summary of the scenario's model (NaN for echo), from the server's registry. */
+    private static double[] batches(MeterRegistry meters, Scenario s) {
+        String model = s.path().contains("/models/digits-unbatched/") ? "digits-unbatched"
+                : s.path().contains("/models/digits/") ? "digits" : null;
+        DistributionSummary summary = model == null || s.events() ? null
+                : meters.find("mlops.inference.batch.size").tag("model", model).summary();
+        return summary == null ? new double[] {0, 0} : new double[] {summary.count(), summary.totalAmount()};
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {

@@ -204,8 +204,8 @@ class PredictionApiIntegrationTest extends InferenceTestBase {
             }
         }
         // Whether batches of more than one request form here depends on timing: a request runs on its own
-        // thread whenever a predictor is idle (BatchingExecutor.call), and queues, then batches, only while
-        // every predictor is busy. BatchingExecutorTest shows that deterministically with a held predictor.
+        // thread when nothing else is queued or computing (BatchingExecutor.call), and queues, then batches,
+        // otherwise. BatchingExecutorTest shows that deterministically with a held predictor.
         var batchSize = meters.find("mlops.inference.batch.size").tags("model", "digits", "version", "1").summary();
         assertThat(batchSize).isNotNull();
         assertThat(batchSize.totalAmount()).as("every row went through a batched prediction")

@@ -25,13 +25,14 @@ class Answers {
     List<PredictionResult> of(PredictionService.Outputs out, String alias, long startNanos, boolean shadow) {
         ModelVersionRef ref = out.model().ref();
         double latencyMs = (System.nanoTime() - startNanos) / 1e6;
-        Instant now = Instant.now();
+        Instant now = null; // only events need it
         List<PredictionResult> results = new ArrayList<>(out.rows());
         for (int r = 0; r < out.rows(); r++) {
             Outcomes.Outcome outcome = Outcomes.of(out.model().output(), out.values(), r);
             PredictionId id = new PredictionId(TimeOrderedIds.next());
             results.add(new PredictionResult(id, ref, outcome.value(), outcome.label(), outcome.probabilities()));
             if (events.sampled()) {
+                now = now != null ? now : Instant.now();
                 Map<String, Object> features = out.features() == null ? Map.of() : out.features().get(r);
                 events.offer(new PredictionMade(id, ref, alias, now, features, outcome.value(), outcome.label(),
                         outcome.probabilities(), latencyMs, shadow));

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * the W predictors. Overload is refused at once and late requests are dropped uncomputed, so the queue
  * sheds load instead of blocking callers.
  *
- * <p>{@link #call} adds the caller-runs path: when nothing is queued and a predictor is idle, the caller
- * computes its own request on its own thread instead of handing it to a worker and waiting to be woken.
+ * <p>{@link #call} adds the caller-runs path: when the executor is idle (nothing queued, nothing computing), the
+ * caller computes its own request on its own thread instead of handing it to a worker and waiting to be woken.
  * Two thread wake-ups per request is what the hand-off costs, which on 2 shared cores dominated a lone
  * caller's latency and a good part of each request's CPU. At most W batches compute at once either way,
  * and a predictor is only ever used by one thread at a time (DJL's {@code Predictor} is not thread-safe).
@@ -117,7 +117,7 @@ public final class BatchingExecutor implements AutoCloseable {
     }
 
     /**
-     * Like {@link #submit}, but when nothing is queued and a predictor is idle the request is computed at once on
+     * Like {@link #submit}, but when nothing is queued or computing the request is computed at once on
      * the calling thread and the returned future is already complete (blocking the caller for the compute);
      * otherwise it is queued exactly as {@link #submit} does.
      */

@@ -65,6 +65,25 @@ public final class ModelCache<K, V extends AutoCloseable> implements AutoCloseab
      * @throws ModelLoadFailed when the loader threw (the next call tries again)
      */
     public ModelLease<V> acquire(K key) {
+        ModelLease<V> loaded = acquireIfLoaded(key);
+        return loaded != null ? loaded : acquireLoading(key);
+    }
+
+    /**
+     * A lease on {@code key} if it is loaded now, else null (nothing is loaded). The hot path of every request:
+     * one map read and a reference count, none of the miss path's load-future handling or count-bound check.
+     */
+    public ModelLease<V> acquireIfLoaded(K key) {
+        Objects.requireNonNull(key, "key");
+        CompletableFuture<CachedModel<V>> future = cache.getIfPresent(key);
+        if (closed || future == null || !future.isDone() || future.isCompletedExceptionally()) {
+            return null;
+        }
+        CachedModel<V> entry = future.getNow(null);
+        return entry != null && entry.acquireReference() ? new ModelLease<>(entry) : null;
+    }
+
+    private ModelLease<V> acquireLoading(K key) {
         Objects.requireNonNull(key, "key");
         while (true) {
             if (closed) {

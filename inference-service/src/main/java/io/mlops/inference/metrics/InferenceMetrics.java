@@ -74,8 +74,13 @@ public final class InferenceMetrics {
     }
 
     public void cacheHit(ModelVersionRef ref) {
-        hits.computeIfAbsent(ref, r -> Counter.builder("mlops.inference.cache.hits").tags(tags(r)).register(registry))
-                .increment();
+        // Every request counts a hit: a plain read first, the registering computeIfAbsent only the first time.
+        Counter counter = hits.get(ref);
+        if (counter == null) {
+            counter = hits.computeIfAbsent(ref, r -> Counter.builder("mlops.inference.cache.hits").tags(tags(r))
+                    .register(registry));
+        }
+        counter.increment();
     }
 
     public void cacheMiss(ModelVersionRef ref) {

@@ -60,15 +60,15 @@ public final class InputEncoder {
         float[] out = new float[rows.size() * width()];
         for (int r = 0; r < rows.size(); r++) {
             Map<String, ?> row = rows.get(r);
-            String at = field + "[" + r + "]";
             if (row == null) {
-                throw new InvalidFeatures(at, "the row is null");
+                throw new InvalidFeatures(field + "[" + r + "]", "the row is null");
             }
-            checkNames(row, at);
+            // The row's field name ("instances[3]") is built only when a check fails: the happy path makes no strings.
+            checkNames(row, field, r);
             if (transformer == null) {
-                encodeRaw(row, out, r * width(), at);
+                encodeRaw(row, out, r * width(), field, r);
             } else {
-                encodeTransformed(row, out, r * width(), at);
+                encodeTransformed(row, out, r * width(), field, r);
             }
         }
         return out;
@@ -86,14 +86,13 @@ public final class InputEncoder {
             Map<String, ?> row = rows.get(r);
             for (int i = 0; i < modelInputs.size(); i++) {
                 String name = modelInputs.get(i);
-                String at = field + "[" + r + "]." + name;
                 if (!(row.get(name) instanceof Number n)) {
-                    throw new InvalidFeatures(at, "the online features have no numeric value for model input '"
+                    throw new InvalidFeatures(at(field, r) + "." + name, "the online features have no numeric value for model input '"
                             + name + "'; they have " + row.keySet());
                 }
                 float x = n.floatValue();
                 if (!Float.isFinite(x)) {
-                    throw new InvalidFeatures(at, "must be a finite number, was " + n);
+                    throw new InvalidFeatures(at(field, r) + "." + name, "must be a finite number, was " + n);
                 }
                 out[r * width() + i] = x;
             }
@@ -101,11 +100,15 @@ public final class InputEncoder {
         return out;
     }
 
-    private void checkNames(Map<String, ?> row, String at) {
+    private static String at(String field, int row) {
+        return field + "[" + row + "]";
+    }
+
+    private void checkNames(Map<String, ?> row, String field, int r) {
         for (Map.Entry<String, ?> entry : row.entrySet()) {
             FeatureType type = features.get(entry.getKey());
             if (type == null) {
-                throw new InvalidFeatures(at + "." + entry.getKey(), "unknown feature; the model takes " + features.keySet());
+                throw new InvalidFeatures(at(field, r) + "." + entry.getKey(), "unknown feature; the model takes " + features.keySet());
             }
             Object value = entry.getValue();
             // The happy path builds no strings: the field name is made only for the error.
@@ -120,42 +123,42 @@ public final class InputEncoder {
                 problem = "must be a string, was " + describe(value);
             }
             if (problem != null) {
-                throw new InvalidFeatures(at + "." + entry.getKey(), problem);
+                throw new InvalidFeatures(at(field, r) + "." + entry.getKey(), problem);
             }
         }
     }
 
-    private void encodeRaw(Map<String, ?> row, float[] out, int offset, String at) {
+    private void encodeRaw(Map<String, ?> row, float[] out, int offset, String field, int r) {
         for (int i = 0; i < modelInputs.size(); i++) {
             String name = modelInputs.get(i);
             Object value = row.get(name);
             if (value == null) {
-                throw new InvalidFeatures(at + "." + name, "missing; the model needs " + modelInputs);
+                throw new InvalidFeatures(at(field, r) + "." + name, "missing; the model needs " + modelInputs);
             }
             float x = switch (value) {
                 case Number n -> n.floatValue();
                 case Boolean b -> b ? 1f : 0f;
-                default -> throw new InvalidFeatures(at + "." + name, "must be a number, was " + describe(value));
+                default -> throw new InvalidFeatures(at(field, r) + "." + name, "must be a number, was " + describe(value));
             };
             if (!Float.isFinite(x)) {
-                throw new InvalidFeatures(at + "." + name, "is outside the float range: " + value);
+                throw new InvalidFeatures(at(field, r) + "." + name, "is outside the float range: " + value);
             }
             out[offset + i] = x;
         }
     }
 
-    private void encodeTransformed(Map<String, ?> row, float[] out, int offset, String at) {
+    private void encodeTransformed(Map<String, ?> row, float[] out, int offset, String field, int r) {
         double[] transformed;
         try {
             transformed = transformer.transform(row);
         } catch (FeatureNotComputable e) {
             String column = e.column() == null ? "" : "." + e.column();
-            throw new InvalidFeatures(at + column, e.getMessage());
+            throw new InvalidFeatures(at(field, r) + column, e.getMessage());
         }
         for (int i = 0; i < transformedIndex.length; i++) {
             float x = (float) transformed[transformedIndex[i]];
             if (!Float.isFinite(x)) {
-                throw new InvalidFeatures(at, "model input '" + modelInputs.get(i) + "' is not finite after the transformations");
+                throw new InvalidFeatures(at(field, r), "model input '" + modelInputs.get(i) + "' is not finite after the transformations");
             }
             out[offset + i] = x;
         }

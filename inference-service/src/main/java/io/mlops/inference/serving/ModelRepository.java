@@ -23,11 +23,13 @@ public final class ModelRepository implements AutoCloseable {
 
     /** The version, loading it once if needed. Close the lease when the request is answered. */
     public ModelLease<ServedModel> acquire(ModelVersionRef ref) {
-        if (cache.contains(ref)) {
+        ModelLease<ServedModel> loaded = cache.acquireIfLoaded(ref);
+        if (loaded != null) {
             metrics.cacheHit(ref);
-        } else {
-            metrics.cacheMiss(ref);
+            return loaded;
         }
+        // Loading (by another request) counts as a miss too: this request waits for the load.
+        metrics.cacheMiss(ref);
         try {
             return cache.acquire(ref);
         } catch (ModelLoadFailed e) {

@@ -91,8 +91,8 @@ public final class ServedModel implements AutoCloseable {
     }
 
     /**
-     * Computes {@code rows} rows of model inputs at once on this thread when a predictor is idle and nothing is
-     * queued, else queues them (see {@link BatchingExecutor#call}); never waits for queue space.
+     * Computes {@code rows} rows of model inputs at once on this thread when nothing is queued or computing,
+     * else queues them (see {@link BatchingExecutor#call}); never waits for queue space.
      */
     public CompletableFuture<float[]> predict(float[] rowMajor, int rows) {
         return executor.call(rowMajor, rows, requestTimeout);

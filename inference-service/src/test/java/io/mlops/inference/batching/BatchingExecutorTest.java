@@ -212,6 +212,24 @@ class BatchingExecutorTest {
     }
 
     @Test
+    void aCallWhileAnotherComputesInlineQueuesEvenWithAPredictorIdle() throws Exception {
+        // Two predictors: the first caller computes inline and holds one; the second must not take the other
+        // inline (request threads are virtual: inline callers on every carrier meant batches never formed).
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(32, Duration.ofMillis(2), 64, 2), gate);
+        float[] firstInput = block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered();
+        float[] secondInput = block(7, 1);
+        CompletableFuture<float[]> second = executor.call(secondInput, 1, TIMEOUT);
+        assertThat(second).as("queued, not computed on the caller's thread").isNotDone();
+        gate.open();
+        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(serial(secondInput, 1));
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(serial(firstInput, 1));
+    }
+
+    @Test
     void whileAnotherWorkerComputesTheCollectorWaitsForMoreUpToMaxQueueDelay() throws Exception {
         Duration maxQueueDelay = Duration.ofMillis(300);
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
