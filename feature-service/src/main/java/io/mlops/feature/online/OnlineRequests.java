@@ -6,6 +6,7 @@ import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +39,9 @@ final class OnlineRequests {
             if (parser.currentToken() != JsonToken.END_OBJECT) {
                 throw new StreamReadException(parser, "expected a property name or the end of the object");
             }
+            if (parser.nextToken() != null) {   // as the message converter did (FAIL_ON_TRAILING_TOKENS)
+                throw new StreamReadException(parser, "unexpected content after the request object");
+            }
             return new OnlineController.OnlineRequest(entities, version);
         }
     }
@@ -51,7 +55,8 @@ final class OnlineRequests {
             entities.add(switch (token) {
                 case VALUE_STRING -> parser.getString();
                 case VALUE_NUMBER_INT -> parser.getNumberValue();
-                default -> json.readValue(parser, Object.class);
+                // not json.readValue(parser, ...): that binds a root value and refuses the rest of the array as trailing tokens
+                default -> json.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
             });
         }
         return entities;
