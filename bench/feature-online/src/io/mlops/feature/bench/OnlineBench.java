@@ -139,12 +139,14 @@ public final class OnlineBench {
                 System.out.printf("materialized %s: %d rows in %.2f s; schema %s; service %s%n", set, job.rowsDone(), job.seconds(),
                         service.schema, service.baseUrl);
                 check(service, redis, set);
-                writeHashes(redis, set);
                 List<Cell> all = new ArrayList<>();
                 String[] modes = Wrk.available() ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "raw", "hmget"};
                 String onlyModes = System.getProperty("bench.modes");   // e.g. "wrk,raw": these clients only
                 if (onlyModes != null) {
                     modes = java.util.Arrays.stream(modes).filter(List.of(onlyModes.split(","))::contains).toArray(String[]::new);
+                }
+                if (List.of(modes).contains("hmget")) {
+                    writeHashes(redis, set);
                 }
                 String only = System.getProperty("bench.cells");   // e.g. "100x4,100x16": these cells only (profiling)
                 for (int r = 1; r <= repeats; r++) {
@@ -200,7 +202,7 @@ public final class OnlineBench {
 
     /** A stored vector: the JSON array text of its values (the service's layout). */
     static double[] parse(byte[] stored) {
-        if (stored.length > 0 && stored[0] != '[') {   // the earlier packed float64 layout (for a baseline run of an older build)
+        if (KEY_PREFIX.equals("fs:")) {   // the earlier packed float64 layout (for a baseline run of an older build)
             double[] vector = new double[stored.length / Double.BYTES];
             java.nio.ByteBuffer.wrap(stored).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(vector);
             return vector;

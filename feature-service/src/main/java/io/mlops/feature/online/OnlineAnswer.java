@@ -1,6 +1,5 @@
 package io.mlops.feature.online;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.io.JsonStringEncoder;
@@ -22,51 +21,48 @@ final class OnlineAnswer {
     }
 
     /** An entity as the caller sent it: strings and integers directly, anything else through Jackson. */
-    static void writeEntity(Object entity, JsonMapper json, ByteArrayOutputStream out) {
+    static void writeEntity(Object entity, JsonMapper json, AnswerBuffer out) {
         switch (entity) {
             case String s -> {
-                out.write('"');
-                out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(s));
-                out.write('"');
+                out.write((byte) '"');
+                out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
+                out.write((byte) '"');
             }
-            case Integer i -> out.writeBytes(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-            case Long l -> out.writeBytes(Long.toString(l).getBytes(StandardCharsets.US_ASCII));
-            case BigInteger b -> out.writeBytes(b.toString().getBytes(StandardCharsets.US_ASCII));
-            default -> out.writeBytes(json.writeValueAsBytes(entity));
+            case Integer i -> out.write(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+            case Long l -> out.write(Long.toString(l).getBytes(StandardCharsets.US_ASCII));
+            case BigInteger b -> out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+            default -> out.write(json.writeValueAsBytes(entity));
         }
     }
 
-    /** Whether a stored vector ({@code [v0,v1,...]}, see {@link OnlineStore#encode}) holds {@code width} values. */
-    static boolean holds(byte[] stored, int width) {
+    /**
+     * Writes a stored vector ({@code [v0,v1,...]}, see {@link OnlineStore#encode}) as the object
+     * {@code {"name0":v0,"name1":v1,...}}, {@code fields} being the text before each value, in one
+     * pass. False, and nothing written, when it does not hold exactly one value per field.
+     */
+    static boolean writeFeatures(byte[] stored, byte[][] fields, AnswerBuffer out) {
         int last = stored.length - 1;
         if (last < 2 || stored[0] != '[' || stored[last] != ']') {
             return false;
         }
-        int commas = 0;
-        for (int i = 1; i < last; i++) {
-            if (stored[i] == ',') {
-                commas++;
-            }
-        }
-        return commas == width - 1;
-    }
-
-    /**
-     * Writes a stored vector that {@link #holds} one value per field as the object
-     * {@code {"name0":v0,"name1":v1,...}}, {@code fields} being the text before each value.
-     */
-    static void writeFeatures(byte[] stored, byte[][] fields, ByteArrayOutputStream out) {
-        int last = stored.length - 1;
+        int start = out.size();
         int from = 1;
-        for (byte[] field : fields) {
+        for (int c = 0; c < fields.length; c++) {
             int to = from;
-            while (stored[to] != ',' && to < last) {
+            while (to < last && stored[to] != ',') {
                 to++;
             }
-            out.writeBytes(field);
+            if (to == from || (to == last) != (c == fields.length - 1)) {
+                out.truncate(start);   // fewer or more values than fields, or an empty one
+                return false;
+            }
+            byte[] field = fields[c];
+            out.ensure(field.length + to - from + 1);
+            out.write(field);
             out.write(stored, from, to - from);
             from = to + 1;
         }
-        out.write('}');
+        out.write((byte) '}');
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import io.mlops.feature.featureset.EntityKeys;
 import io.mlops.feature.featureset.FeatureSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,27 +68,27 @@ class OnlineController {
         }
         List<byte[]> values = store.read(name, number, keys);
 
-        ByteArrayOutputStream answer = new ByteArrayOutputStream(256 + version.names().length + keys.length * version.entityBytes());
-        answer.writeBytes(FEATURE_SET);
-        answer.writeBytes(bytes(OnlineAnswer.quoted(name)));
-        answer.writeBytes(VERSION);
-        answer.writeBytes(bytes(Integer.toString(number)));
-        answer.writeBytes(FEATURES);
-        answer.writeBytes(version.names());
-        answer.writeBytes(RESULTS);
+        AnswerBuffer answer = new AnswerBuffer(256 + version.names().length + keys.length * version.entityBytes());
+        answer.write(FEATURE_SET);
+        answer.write(bytes(OnlineAnswer.quoted(name)));
+        answer.write(VERSION);
+        answer.write(bytes(Integer.toString(number)));
+        answer.write(FEATURES);
+        answer.write(version.names());
+        answer.write(RESULTS);
         for (int i = 0; i < keys.length; i++) {
-            answer.writeBytes(i == 0 ? ENTITY : COMMA_ENTITY);
+            answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
             OnlineAnswer.writeEntity(entities.get(i), json, answer);
             byte[] stored = values.get(i);
-            if (stored != null && OnlineAnswer.holds(stored, version.fields().length)) {
-                answer.writeBytes(FEATURES);
-                OnlineAnswer.writeFeatures(stored, version.fields(), answer);
-            } else {
-                answer.writeBytes(MISSING);
+            int before = answer.size();
+            answer.write(FEATURES);
+            if (stored == null || !OnlineAnswer.writeFeatures(stored, version.fields(), answer)) {
+                answer.truncate(before);
+                answer.write(MISSING);
             }
-            answer.write('}');
+            answer.write((byte) '}');
         }
-        answer.writeBytes(END);
+        answer.write(END);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(answer.size());
         answer.writeTo(response.getOutputStream());

@@ -2,7 +2,6 @@ package io.mlops.feature.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,20 +43,27 @@ class OnlineStoreEncodingTest {
     void anAnswerObjectIsSplicedFromTheStoredTextAndTheNames() {
         OnlineCatalog.Served served = served("a", "b\"q", "c");
         byte[] stored = OnlineStore.encode(new double[] {0.5, -2.0, Double.NaN});
-        assertThat(OnlineAnswer.holds(stored, 3)).isTrue();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OnlineAnswer.writeFeatures(stored, served.fields(), out);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}");
+        AnswerBuffer out = new AnswerBuffer(1);
+        assertThat(OnlineAnswer.writeFeatures(stored, served.fields(), out)).isTrue();
+        assertThat(text(out.toByteArray())).isEqualTo("{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}");
         assertThat(text(served.names())).isEqualTo("[\"a\",\"b\\\"q\",\"c\"]");
     }
 
     @Test
-    void aStoredValueOfAnotherWidthOrShapeIsNotServed() {
-        assertThat(OnlineAnswer.holds(OnlineStore.encode(new double[] {1, 2}), 3)).isFalse();
-        assertThat(OnlineAnswer.holds(OnlineStore.encode(new double[] {1, 2, 3, 4}), 3)).isFalse();
-        assertThat(OnlineAnswer.holds(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f}, 1)).isFalse();   // a packed float64
-        assertThat(OnlineAnswer.holds("[]".getBytes(StandardCharsets.US_ASCII), 1)).isFalse();
-        assertThat(OnlineAnswer.holds("[7.5]".getBytes(StandardCharsets.US_ASCII), 1)).isTrue();
+    void aStoredValueOfAnotherWidthOrShapeIsNotServedAndLeavesNothingBehind() {
+        byte[][] fields = served("a", "b", "c").fields();
+        String[] refused = {"[1.0,2.0]", "[1.0,2.0,3.0,4.0]", "[1.0,,3.0]", "[1.0,2.0,]", "[]", "1.0,2.0,3.0"};
+        for (String value : refused) {
+            AnswerBuffer out = new AnswerBuffer(1);
+            out.write("x".getBytes(StandardCharsets.US_ASCII));
+            assertThat(OnlineAnswer.writeFeatures(value.getBytes(StandardCharsets.US_ASCII), fields, out)).as(value).isFalse();
+            assertThat(text(out.toByteArray())).as(value).isEqualTo("x");
+        }
+        // a packed float64 (the earlier layout) is not text
+        assertThat(OnlineAnswer.writeFeatures(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f}, served("a").fields(), new AnswerBuffer(1))).isFalse();
+        AnswerBuffer one = new AnswerBuffer(1);
+        assertThat(OnlineAnswer.writeFeatures("[7.5]".getBytes(StandardCharsets.US_ASCII), served("a").fields(), one)).isTrue();
+        assertThat(text(one.toByteArray())).isEqualTo("{\"a\":7.5}");
     }
 
     @Test
