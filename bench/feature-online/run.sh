@@ -5,7 +5,8 @@
 # PGDATABASE, default "test"). Usage:
 #   bench/feature-online/run.sh [PARQUET] [WARMUP_S=1] [SECONDS=3] [REPEATS=3]
 #   ONLY=online | ONLY=materialize runs one part; PARQUET "-" skips the 3M flights part.
-#   CELLS=100x4,100x16 runs only those online cells; JFR=1 records the online JVM (target/online.jfr).
+#   CELLS=100x4,100x16 runs only those online cells; MODES=wrk,raw only those clients;
+#   KEY_PREFIX=fs: for a baseline build from before the JSON-text layout; SERVICE_JAVA_OPTS extra JVM options; JFR=1 records the online JVM (target/online.jfr).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -35,6 +36,9 @@ if [ "${ONLY:-online}" = online ]; then
   echo "== online lookups (heap 1 GB)"
   extra=()
   [ -z "${CELLS:-}" ] || extra+=(-Dbench.cells="$CELLS")
+  [ -z "${MODES:-}" ] || extra+=(-Dbench.modes="$MODES")
+  [ -z "${KEY_PREFIX:-}" ] || extra+=(-Dbench.keyPrefix="$KEY_PREFIX")
+  [ -z "${SERVICE_JAVA_OPTS:-}" ] || extra+=($SERVICE_JAVA_OPTS)
   [ -z "${JFR:-}" ] || extra+=(-XX:StartFlightRecording=filename="$root/$out/online.jfr",settings=profile)
   "${java_cmd[@]}" -Xmx1g "${extra[@]}" io.mlops.feature.bench.OnlineBench "$work" "$warmup" "$seconds" "$repeats" 2>"$work/online.err" \
     || { tail -50 "$work/online.err" >&2; exit 1; }

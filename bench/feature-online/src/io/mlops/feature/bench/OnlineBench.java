@@ -35,6 +35,8 @@ public final class OnlineBench {
 
     static final int ENTITIES = 10_000;
     static final int FEATURES = 20;
+    /** The service's key prefix ("fs:" for a baseline run of a build before the JSON-text layout). */
+    static final String KEY_PREFIX = System.getProperty("bench.keyPrefix", "fj:");
 
     /**
      * {@code jvmCpuUs}: CPU of this JVM (service and, except for wrk, the load threads) per request;
@@ -42,7 +44,24 @@ public final class OnlineBench {
      * host better than wall-clock rates do.
      */
     record Cell(String mode, int n, int c, double p50ms, double p99ms, double rps, double mgetPerReq, double cmdsPerReq, long errors,
-                double jvmCpuUs, double redisCpuUs) {
+                double jvmCpuUs, double redisCpuUs, double threadsCpuUs) {
+    }
+
+    /**
+     * CPU of the threads that serve a lookup (Tomcat's {@code http-nio-*} and Lettuce's event loops):
+     * unlike the process's CPU it leaves out what else this JVM runs (the embedded Kafka broker, the
+     * outbox relay, JIT and GC), which at a few hundred lookups per second on a loaded host can
+     * outweigh the lookups themselves.
+     */
+    static long servingThreadsCpuNanos() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("http-nio") || info.getThreadName().startsWith("lettuce-"))) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     static long jvmCpuNanos() {
@@ -58,6 +77,14 @@ public final class OnlineBench {
             total += Double.parseDouble(m.group(1));
         }
         return total;
+    }
+
+    static String loadAverage() {
+        try {
+            return String.join(",", Files.readString(Path.of("/proc/loadavg")).split(" ", 4)).replaceAll(",[^,]*$", "");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     public static void main(String[] args) {
@@ -112,9 +139,15 @@ public final class OnlineBench {
                 System.out.printf("materialized %s: %d rows in %.2f s; schema %s; service %s%n", set, job.rowsDone(), job.seconds(),
                         service.schema, service.baseUrl);
                 check(service, redis, set);
-                writeHashes(redis, set);
                 List<Cell> all = new ArrayList<>();
                 String[] modes = Wrk.available() ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "raw", "hmget"};
+                String onlyModes = System.getProperty("bench.modes");   // e.g. "wrk,raw": these clients only
+                if (onlyModes != null) {
+                    modes = java.util.Arrays.stream(modes).filter(List.of(onlyModes.split(","))::contains).toArray(String[]::new);
+                }
+                if (List.of(modes).contains("hmget")) {
+                    writeHashes(redis, set);
+                }
                 String only = System.getProperty("bench.cells");   // e.g. "100x4,100x16": these cells only (profiling)
                 for (int r = 1; r <= repeats; r++) {
                     for (int n : new int[] {1, 10, 100}) {
@@ -127,9 +160,9 @@ public final class OnlineBench {
                                         ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
                                         : run(mode, n, c, warmup, seconds, service, redis, set);
                                 all.add(cell);
-                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d jvm-cpu/req=%.0f us redis-cpu/req=%.0f us%n",
+                                System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d jvm-cpu/req=%.0f us serving-threads-cpu/req=%.0f us redis-cpu/req=%.0f us load=%s%n",
                                         r, mode, n, c, cell.p50ms(), cell.p99ms(), cell.rps(), cell.mgetPerReq(), cell.cmdsPerReq(), cell.errors(),
-                                        cell.jvmCpuUs(), cell.redisCpuUs());
+                                        cell.jvmCpuUs(), cell.threadsCpuUs(), cell.redisCpuUs(), loadAverage());
                             }
                         }
                     }
@@ -156,15 +189,26 @@ public final class OnlineBench {
             var values = redis.sync().mget(bytes);
             List<io.lettuce.core.RedisFuture<Long>> sent = new ArrayList<>();
             for (int i = 0; i < ids.length; i++) {
-                byte[] packed = values.get(i).getValue();
+                double[] vector = parse(values.get(i).getValue());
                 Map<byte[], byte[]> hash = new java.util.LinkedHashMap<>();
                 for (int f = 0; f < FEATURES; f++) {
-                    hash.put(fields[f], java.util.Arrays.copyOfRange(packed, f * Double.BYTES, (f + 1) * Double.BYTES));
+                    hash.put(fields[f], java.nio.ByteBuffer.allocate(Double.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(vector[f]).array());
                 }
                 sent.add(redis.async().hset(hashKey(set, ids[i]), hash));
             }
             io.lettuce.core.LettuceFutures.awaitAll(java.time.Duration.ofSeconds(30), sent.toArray(new io.lettuce.core.RedisFuture[0]));
         }
+    }
+
+    /** A stored vector: the JSON array text of its values (the service's layout). */
+    static double[] parse(byte[] stored) {
+        if (KEY_PREFIX.equals("fs:")) {   // the earlier packed float64 layout (for a baseline run of an older build)
+            double[] vector = new double[stored.length / Double.BYTES];
+            java.nio.ByteBuffer.wrap(stored).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(vector);
+            return vector;
+        }
+        String text = new String(stored, StandardCharsets.US_ASCII);
+        return java.util.Arrays.stream(text.substring(1, text.length() - 1).split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static byte[][] fieldNames() {
@@ -204,7 +248,7 @@ public final class OnlineBench {
     private static String[] keys(String set, int[] ids) {
         String[] keys = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            keys[i] = "fs:" + set + ":1:" + ids[i];
+            keys[i] = KEY_PREFIX + set + ":1:" + ids[i];
         }
         return keys;
     }
@@ -214,8 +258,8 @@ public final class OnlineBench {
         int[] ids = {0, 1, 4999, 9999};
         for (String k : keys(set, ids)) {
             byte[] v = redis.sync().get(k.getBytes(StandardCharsets.UTF_8));
-            if (v == null || v.length != FEATURES * Double.BYTES) {
-                throw new IllegalStateException("raw key " + k + " has " + (v == null ? "no value" : v.length + " bytes"));
+            if (v == null || parse(v).length != FEATURES) {
+                throw new IllegalStateException("raw key " + k + " has " + (v == null ? "no value" : new String(v, StandardCharsets.US_ASCII)));
             }
         }
         var answer = service.send("POST", "/api/v1/feature-sets/" + set + "/online", "{\"entities\":[0,1,4999,9999]}", 200);
@@ -235,6 +279,7 @@ public final class OnlineBench {
         long[] errors = new long[c];
         URI uri = URI.create(service.baseUrl + "/api/v1/feature-sets/" + set + "/online");
         long cpuBefore = jvmCpuNanos();
+        long threadsBefore = servingThreadsCpuNanos();
         double redisCpuBefore = redisCpuSeconds(redis);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < c; t++) {
@@ -271,6 +316,7 @@ public final class OnlineBench {
             t.join();
         }
         long cpu = jvmCpuNanos() - cpuBefore;
+        long threadsCpu = servingThreadsCpuNanos() - threadsBefore;
         double redisCpu = redisCpuSeconds(redis) - redisCpuBefore;
         Map<String, Long> after = commandCalls(redis);
         Histogram all = new Histogram(3);
@@ -292,7 +338,8 @@ public final class OnlineBench {
             }
         }
         return new Cell(mode, n, c, all.getValueAtPercentile(50) / 1e6, all.getValueAtPercentile(99) / 1e6,
-                measured / seconds, (double) mget / sent, (double) cmds / sent, failed, cpu / 1e3 / sent, redisCpu * 1e6 / sent);
+                measured / seconds, (double) mget / sent, (double) cmds / sent, failed, cpu / 1e3 / sent, redisCpu * 1e6 / sent,
+                threadsCpu / 1e3 / sent);
     }
 
     private static boolean http(FeatureServiceRunner service, URI uri, int[] ids) {

@@ -41,10 +41,12 @@ final class Wrk {
         }
         Map<String, Long> before = OnlineBench.commandCalls(redis);
         long cpuBefore = OnlineBench.jvmCpuNanos();
+        long threadsBefore = OnlineBench.servingThreadsCpuNanos();
         double redisCpuBefore = OnlineBench.redisCpuSeconds(redis);
         String out = exec(List.of("wrk", "-t" + threads, "-c" + c, "-d" + Math.max(1, Math.round(seconds)) + "s", "--latency",
                 "-s", script.toString(), url), n);
         long cpu = OnlineBench.jvmCpuNanos() - cpuBefore;
+        long threadsCpu = OnlineBench.servingThreadsCpuNanos() - threadsBefore;
         double redisCpu = OnlineBench.redisCpuSeconds(redis) - redisCpuBefore;
         Map<String, Long> after = OnlineBench.commandCalls(redis);
         long requests = Long.parseLong(find(out, "(\\d+) requests in"));
@@ -54,7 +56,7 @@ final class Wrk {
                 .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
         return new OnlineBench.Cell("wrk", n, c, millis(find(out, "\\s50%\\s+(\\S+)")), millis(find(out, "\\s99%\\s+(\\S+)")),
                 Double.parseDouble(find(out, "Requests/sec:\\s+(\\S+)")), (double) mget / requests, (double) cmds / requests, errors,
-                cpu / 1e3 / requests, redisCpu * 1e6 / requests);
+                cpu / 1e3 / requests, redisCpu * 1e6 / requests, threadsCpu / 1e3 / requests);
     }
 
     private static String exec(List<String> command, int n) throws Exception {

@@ -1,9 +1,5 @@
 package io.mlops.feature.online;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +23,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Latest feature vectors per entity in Redis. Layout: a plain string key
- * {@code fs:{set}:{version}:{entity}} holding the vector packed as little-endian float64, one value
- * per output column in the version's order. A lookup of n entities is then one MGET whatever the
- * number of features (a hash per entity costs an HMGET per entity and a field name per value), and
- * float64 keeps the online vector bit for bit equal to the offline table and to the transformer.
- * Versioned keys make a re-materialization overwrite only its own version's values.
+ * {@code fj:{set}:{version}:{entity}} holding the vector as the JSON array text of its values in the
+ * version's column order, each the shortest decimal that reads back as the same double
+ * ({@link #encode}). A lookup of n entities is then one MGET whatever the number of features (a
+ * hash per entity costs an HMGET per entity and a field name per value), and the lookup copies the
+ * stored bytes into its answer instead of formatting 20 doubles per entity: formatting
+ * ({@code Double.toString}) was the largest piece of a 100-entity lookup's own work in a profile.
+ * Shortest round-trip decimals keep the online vector bit for bit equal to the offline table and to
+ * the transformer, as the packed little-endian float64 used before did (under {@code fs:}); the
+ * price is Redis memory, ~400 bytes for 20 standardized values against 160 packed. Measured in
+ * bench/feature-online (README): the service's CPU per lookup against the packed layout in
+ * alternating runs. Versioned keys make a re-materialization overwrite only its own version's values.
  */
 @Component
 public class OnlineStore {
@@ -42,8 +44,11 @@ public class OnlineStore {
         this.redis = redis;
     }
 
+    /** Key prefix of the JSON-text layout; the earlier packed float64 values were under "fs:". */
+    static final String PREFIX = "fj:";
+
     public static byte[] key(String featureSet, int version, String entity) {
-        return ("fs:" + featureSet + ":" + version + ":" + entity).getBytes(StandardCharsets.UTF_8);
+        return (PREFIX + featureSet + ":" + version + ":" + entity).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A batch of entity vectors to store, written as one pipeline. */
@@ -75,11 +80,11 @@ public class OnlineStore {
     }
 
     /**
-     * The packed vectors of {@code entities} in order, null where an entity has no value: one MGET.
-     * Left packed: the caller reads the values it writes out with {@link #valueAt}.
+     * The stored vectors of {@code entities} in order (JSON array text, see {@link #encode}), null
+     * where an entity has no value: one MGET.
      */
-    List<byte[]> readPacked(String featureSet, int version, String[] entities) {
-        byte[] prefix = ("fs:" + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
+    List<byte[]> read(String featureSet, int version, String[] entities) {
+        byte[] prefix = (PREFIX + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
         byte[][] keys = new byte[entities.length][];
         for (int i = 0; i < keys.length; i++) {
             byte[] entity = entities[i].getBytes(StandardCharsets.UTF_8);
@@ -99,23 +104,27 @@ public class OnlineStore {
         return values;
     }
 
-    /** Value {@code index} of a packed vector (little-endian float64). */
-    static double valueAt(byte[] packed, int index) {
-        return (double) LITTLE_ENDIAN_DOUBLE.get(packed, index * Double.BYTES);
-    }
-
-    private static final VarHandle LITTLE_ENDIAN_DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
-
-    static byte[] pack(double[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asDoubleBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static double[] unpack(byte[] value) {
-        double[] vector = new double[value.length / Double.BYTES];
-        ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(vector);
-        return vector;
+    /**
+     * A vector as stored: the JSON array text of its values, each the shortest decimal that reads back
+     * as the same double ({@link Double#toString}, which is what Jackson writes for a double too), so
+     * a lookup copies the bytes into its answer without formatting a number and the values stay bit
+     * for bit. NaN and the infinities, which JSON has no number for, are the strings Jackson writes
+     * for them ("NaN", "Infinity", "-Infinity").
+     */
+    static byte[] encode(double[] vector) {
+        StringBuilder text = new StringBuilder(2 + vector.length * 24).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            double v = vector[i];
+            if (Double.isFinite(v)) {
+                text.append(v);
+            } else {
+                text.append('"').append(v).append('"');
+            }
+        }
+        return text.append(']').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -154,7 +163,7 @@ public class OnlineStore {
         @Override
         public void add(String entity, double[] vector) {
             keys.add(key(featureSet, version, entity));
-            values.add(pack(vector));
+            values.add(encode(vector));
             if (keys.size() >= batchKeys) {
                 flush();
             }

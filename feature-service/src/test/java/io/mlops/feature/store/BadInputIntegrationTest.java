@@ -96,6 +96,10 @@ class BadInputIntegrationTest extends FeatureStoreTestSupport {
     @Test
     void lookupsOfUnknownSetsAre404AndAnUnknownFormatIs400() {
         assertThat(post("/api/v1/feature-sets/nothing-here/online", "{\"entities\":[\"a\"]}").getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> malformed = post("/api/v1/feature-sets/nothing-here/online", "{\"entities\":[\"a\"");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(malformed.getBody()).contains("request body is not readable");
+        assertThat(post("/api/v1/feature-sets/nothing-here/online", "{\"entities\":\"a\"}").getBody()).contains("\\\"entities\\\" must be an array");
         assertThat(http().get().uri("/api/v1/feature-sets/nothing-here/versions/1/training-data?format=xml")
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(400);
     }
