@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       64 features of similar numbers compress well, which saves the broker most of its work)
  * @param linger         the producer's {@code linger.ms}: events are many and never awaited, so larger batches
  *                       cost no caller anything
+ * @param drainInterval  how often the sender looks into the buffer when it last found less than a batch: it polls
+ *                       on this timer instead of being woken per event, which would cost every prediction a
+ *                       thread wake-up; events wait at most this long before the producer sees them
  */
 @ConfigurationProperties("mlops.inference.events")
 public record EventsProperties(
@@ -25,7 +28,8 @@ public record EventsProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("5s") Duration maxBlock,
         @DefaultValue("lz4") String compression,
-        @DefaultValue("20ms") Duration linger) {
+        @DefaultValue("20ms") Duration linger,
+        @DefaultValue("10ms") Duration drainInterval) {
 
     public EventsProperties {
         if (sampleRate < 0 || sampleRate > 1) {
@@ -33,6 +37,9 @@ public record EventsProperties(
         }
         if (bufferCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("buffer-capacity and batch-size must be at least 1");
+        }
+        if (drainInterval.isNegative() || drainInterval.isZero()) {
+            throw new IllegalArgumentException("mlops.inference.events.drain-interval must be positive, was " + drainInterval);
         }
     }
 }
