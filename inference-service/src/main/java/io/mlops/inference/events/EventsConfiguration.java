@@ -31,7 +31,7 @@ class EventsConfiguration {
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.maxBlock().toMillis(),
                         ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression(),
                         ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis(),
-                        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024))
+                        ProducerConfig.BATCH_SIZE_CONFIG, (int) properties.producerBatchSize().toBytes()))
                 : producers;
         return new PredictionEventSender(events, own, properties, source, registry);
     }
