@@ -48,11 +48,17 @@ public final class InferenceBench {
     }
 
     record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
-               double serverCores, double wrkCores, double machineBusyCores, long errors, double rowsPerBatch) {
+               double serverCores, double wrkCores, double machineBusyCores, long errors, double rowsPerBatch,
+               Map<String, Double> threadCores) {
 
         Run withRowsPerBatch(double value) {
             return new Run(requestsPerSecond, rowsPerSecond, p50Ms, p95Ms, p99Ms, serverCores, wrkCores, machineBusyCores,
-                    errors, value);
+                    errors, value, threadCores);
+        }
+
+        /** CPU µs per request of one thread group (see {@link #threadGroup}). */
+        double micros(String group) {
+            return threadCores.getOrDefault(group, 0.0) * 1e6 / requestsPerSecond;
         }
 
         /** Server CPU time per request: robust under a shared load where wall-clock figures are not. */
@@ -83,14 +89,22 @@ public final class InferenceBench {
 
         // A second server with PredictionMade on, sending to an embedded KRaft broker in this JVM (test-support).
         String kafka = io.mlops.testsupport.TestInfrastructure.kafkaBootstrapServers();
-        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+        // -Dbench.events.args="--mlops.inference.events.linger=50ms ..." tries other event settings on that instance.
+        List<String> eventsArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.kafka.listener.auto-startup=false",
                 "--mlops.inference.events.enabled=true",
                 "--mlops.inference.registry-url=" + registry.url(),
                 "--mlops.inference.batching.queue-capacity=4096",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        String extra = System.getProperty("bench.events.args", "").trim();
+        if (!extra.isEmpty()) {
+            eventsArgs.addAll(Arrays.asList(extra.split("\\s+")));
+            report.append("events instance settings: ").append(extra).append("\n\n");
+        }
+        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                eventsArgs.toArray(String[]::new));
              ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
@@ -129,6 +143,12 @@ public final class InferenceBench {
                 scenarios.add(new Scenario("digits batching on, PredictionMade on", "/api/v1/models/digits/versions/1/predict",
                         1, c, true));
             }
+            StringBuilder threads = new StringBuilder()
+                    .append("\n## Server CPU µs/req by thread group (ThreadMXBean, medians)\n\n")
+                    .append("The embedded KRaft broker runs in this JVM, so \"server CPU\" above includes it; \"without broker\" is ")
+                    .append("the server process minus the broker's threads: the service's own cost.\n\n")
+                    .append("| endpoint | conns | server | broker | without broker | without broker and JIT | events sender | producer I/O | request threads | GC | JIT |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
                     .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | rows/batch | wrk CPU (cores) | machine busy (cores) | errors |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -165,7 +185,17 @@ public final class InferenceBench {
                         runs.stream().mapToLong(Run::errors).sum());
                 report.append(row).append('\n');
                 System.out.println(row);
+                String split = String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |",
+                        s.name(), s.connections(), median(runs, Run::serverMicrosPerRequest), median(runs, r -> r.micros("broker")),
+                        median(runs, r -> r.serverMicrosPerRequest() - r.micros("broker")),
+                        median(runs, r -> r.serverMicrosPerRequest() - r.micros("broker") - r.micros("JIT")),
+                        median(runs, r -> r.micros("events sender")), median(runs, r -> r.micros("producer I/O")),
+                        median(runs, r -> r.micros("request threads")),
+                        median(runs, r -> r.micros("GC")), median(runs, r -> r.micros("JIT")));
+                threads.append(split).append('\n');
+                System.out.println(split);
             }
+            report.append(threads);
         }
         report.append("\nload average at end: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
         Files.writeString(out.resolve("results.md"), report);
@@ -205,6 +235,8 @@ public final class InferenceBench {
     }
 
     private static Run run(String base, Scenario s, Path lua, int seconds) throws IOException, InterruptedException {
+        Map<Long, Long> threadsBefore = threadCpu();
+        Map<String, Long> vmBefore = vmThreadTicks();
         long[] machineBefore = machineTicks();
         long serverBefore = processTicks(Path.of("/proc/self/stat"));
         long start = System.nanoTime();
@@ -226,6 +258,18 @@ public final class InferenceBench {
                 System.currentTimeMillis() - (long) (wall * 1000), System.currentTimeMillis());
         long serverTicks = processTicks(Path.of("/proc/self/stat")) - serverBefore;
         long[] machineAfter = machineTicks();
+        Map<String, Double> threadCores = new java.util.HashMap<>();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        threadCpu().forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+            if (info != null) {
+                threadCores.merge(threadGroup(info.getThreadName()), (nanos - threadsBefore.getOrDefault(id, 0L)) / 1e9 / wall,
+                        Double::sum);
+            }
+        });
+        Map<String, Long> vmAfter = vmThreadTicks();
+        vmAfter.forEach((group, ticks) -> threadCores.put(group,
+                (ticks - vmBefore.getOrDefault(group, 0L)) / (double) TICKS_PER_SECOND / wall));
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String json = output.lines().filter(l -> l.startsWith("BENCH ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).substring(6);
@@ -234,7 +278,62 @@ public final class InferenceBench {
         return new Run(r.get("requests") / r.get("seconds"), r.get("requests") * s.rows() / r.get("seconds"),
                 r.get("p50") / 1e3, r.get("p95") / 1e3, r.get("p99") / 1e3,
                 serverTicks / (double) TICKS_PER_SECOND / wall, wrkTicks / (double) TICKS_PER_SECOND / wall, busy,
-                r.get("errors").longValue(), Double.NaN);
+                r.get("errors").longValue(), Double.NaN, threadCores);
+    }
+
+    /**
+     * CPU ticks of the JVM's own threads, which ThreadMXBean does not list: garbage collection (G1's workers,
+     * concurrent marking and refinement) and the JIT compilers, by their Linux thread names.
+     */
+    private static Map<String, Long> vmThreadTicks() throws IOException {
+        Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    String group = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC"
+                            : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "JIT" : null;
+                    if (group != null) {
+                        ticks.merge(group, processTicks(task.resolve("stat")), Long::sum);
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** CPU time so far of every live platform thread (carriers include the virtual threads they ran). */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long nanos = mx.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** The embedded broker's threads by name (KRaft: request handlers, network, raft, controller...). */
+    private static final java.util.regex.Pattern BROKER_THREAD = java.util.regex.Pattern.compile(
+            "data-plane-kafka|kafka-\\d+-raft|raft-|quorum-controller|metadata-loader|kafka-cluster-test-kit|^broker-\\d+|"
+                    + "^controller-\\d+|kafka-scheduler|kafka-log-cleaner|coordinator|ExpirationReaper|ThrottledChannelReaper|"
+                    + "kafka-request-handler|LogDirFailureHandler|transaction-log-manager|socket-acceptor");
+
+    private static String threadGroup(String name) {
+        if (name.startsWith("prediction-events")) {
+            return "events sender";
+        }
+        if (name.startsWith("kafka-producer-network-thread")) {
+            return "producer I/O";
+        }
+        if (name.startsWith("ForkJoinPool-") || name.startsWith("http-nio-") || name.startsWith("batch-")) {
+            return "request threads"; // virtual-thread carriers (Tomcat's handlers), poller, acceptor, batch workers
+        }
+        return BROKER_THREAD.matcher(name).find() ? "broker" : "other";
     }
 
     /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */

@@ -7,12 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
 
 /**
- * The PredictionMade pipeline. Its own KafkaTemplate over a copy of the shared producer settings with a
+ * The PredictionMade pipeline. Its own producer over a copy of the shared producer settings with a
  * short {@code max.block.ms}, so a Kafka outage stalls only the sender thread briefly before it drops, and
  * with compression, a longer linger and larger batches, since these events are many and nobody waits for them.
  */
@@ -33,13 +31,8 @@ class EventsConfiguration {
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.maxBlock().toMillis(),
                         ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression(),
                         ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis(),
-                        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024))
+                        ProducerConfig.BATCH_SIZE_CONFIG, (int) properties.producerBatchSize().toBytes()))
                 : producers;
-        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(own);
-        // The default listener logs every failed send with its payload: during an outage that is thousands of
-        // lines; the dropped counter says the same once.
-        template.setProducerListener(new ProducerListener<>() {
-        });
-        return new PredictionEventSender(events, template, properties, source, registry);
+        return new PredictionEventSender(events, own, properties, source, registry);
     }
 }

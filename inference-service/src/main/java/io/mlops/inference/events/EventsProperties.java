@@ -1,6 +1,7 @@
 package io.mlops.inference.events;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param compression    the producer's {@code compression.type} for these events ({@code lz4}: cheap on CPU, and
  *                       64 features of similar numbers compress well, which saves the broker most of its work)
  * @param linger         the producer's {@code linger.ms}: events are many and never awaited, so larger batches
- *                       cost no caller anything
+ *                       cost no caller anything; each produce request costs the producer's I/O thread and the
+ *                       broker far more than its bytes (bench/inference/events.sh: 100 ms against 20 ms halved the
+ *                       pipeline's CPU per event), and monitoring reads windows of minutes
+ * @param producerBatchSize the producer's {@code batch.size}: with a long linger a batch must hold that long's events,
+ *                       or it goes out early, full; kept below the broker's default 1 MB {@code message.max.bytes}
+ * @param drainInterval  how often the sender looks into the buffer when it last found less than a batch: it polls
+ *                       on this timer instead of being woken per event, which would cost every prediction a
+ *                       thread wake-up; events wait at most this long before the producer sees them
  */
 @ConfigurationProperties("mlops.inference.events")
 public record EventsProperties(
@@ -25,7 +33,9 @@ public record EventsProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("5s") Duration maxBlock,
         @DefaultValue("lz4") String compression,
-        @DefaultValue("20ms") Duration linger) {
+        @DefaultValue("100ms") Duration linger,
+        @DefaultValue("512KB") DataSize producerBatchSize,
+        @DefaultValue("10ms") Duration drainInterval) {
 
     public EventsProperties {
         if (sampleRate < 0 || sampleRate > 1) {
@@ -33,6 +43,12 @@ public record EventsProperties(
         }
         if (bufferCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("buffer-capacity and batch-size must be at least 1");
+        }
+        if (producerBatchSize.toBytes() < 1 || producerBatchSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("mlops.inference.events.producer-batch-size must be within 1 B and 2 GB, was " + producerBatchSize);
+        }
+        if (drainInterval.isNegative() || drainInterval.isZero()) {
+            throw new IllegalArgumentException("mlops.inference.events.drain-interval must be positive, was " + drainInterval);
         }
     }
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The PredictionMade pipeline alone (no HTTP): CPU per event by thread group for a few producer settings.
+# Usage: bench/inference/events.sh [events/s=5000] [seconds=8] [repeats=3] [compression,lingerMs,drainMs[,batchKB] ...]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. scripts/jdk.sh
+mlops_find_jdk
+OUT=bench/inference/target
+mkdir -p "$OUT/classes"
+./mvnw -B -ntp -q -pl inference-service -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
+CP="inference-service/target/classes:inference-service/target/test-classes:$(cat "$OUT/classpath.txt")"
+javac -d "$OUT/classes" -cp "$CP" bench/inference/src/EventsBench.java
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$OUT/classes:$CP" EventsBench "$@"
