@@ -63,6 +63,9 @@ public final class InputEncoder {
             if (row == null) {
                 throw new InvalidFeatures(field + "[" + r + "]", "the row is null");
             }
+            if (transformer == null && row instanceof FeatureRow parsed && encodeParsed(parsed, out, r * width())) {
+                continue;
+            }
             // The row's field name ("instances[3]") is built only when a check fails: the happy path makes no strings.
             checkNames(row, field, r);
             if (transformer == null) {
@@ -98,6 +101,63 @@ public final class InputEncoder {
             }
         }
         return out;
+    }
+
+    /** The last layout seen and, per model input, its column there; -1 for all when the layout needs the map path. */
+    private record Columns(FeatureRow.Layout layout, int[] column) {
+    }
+
+    private volatile Columns lastColumns;
+
+    /**
+     * The parsed-row fast path: every name known and numeric-typed, every value a finite JSON float or int, every
+     * model input present. Any other row returns false and takes the map path, which names the problem exactly.
+     */
+    private boolean encodeParsed(FeatureRow row, float[] out, int offset) {
+        if (row.others != null) {
+            return false;
+        }
+        Columns columns = lastColumns;
+        if (columns == null || columns.layout() != row.layout) {
+            columns = new Columns(row.layout, columnsOf(row.layout));
+            lastColumns = columns;
+        }
+        int[] column = columns.column();
+        if (column == null) {
+            return false;
+        }
+        double[] values = row.numbers;
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < column.length; i++) {
+            float x = (float) values[column[i]];
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+            out[offset + i] = x;
+        }
+        return true;
+    }
+
+    private int[] columnsOf(FeatureRow.Layout layout) {
+        for (String name : layout.names) {
+            FeatureType type = features.get(name);
+            if (type != FeatureType.NUMBER && type != FeatureType.INTEGER) {
+                return null;
+            }
+        }
+        int[] column = new int[modelInputs.size()];
+        for (int i = 0; i < column.length; i++) {
+            Integer at = layout.index.get(modelInputs.get(i));
+            if (at == null) {
+                return null;
+            }
+            column[i] = at;
+        }
+        return column;
     }
 
     private static String at(String field, int row) {

@@ -1,0 +1,18 @@
+package io.mlops.inference.api;
+
+import io.mlops.domain.prediction.PredictionRequest;
+import io.mlops.inference.serving.FeatureRowsDeserializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
+
+/** Predict bodies are read by {@link FeatureRowsDeserializer} (Boot adds every JacksonModule bean to its mapper). */
+@Configuration(proxyBeanMethods = false)
+class RequestJsonConfiguration {
+
+    @Bean
+    JacksonModule predictionRequestModule() {
+        return new SimpleModule("prediction-request").addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer());
+    }
+}

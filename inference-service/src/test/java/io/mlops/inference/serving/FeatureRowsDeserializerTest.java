@@ -1,0 +1,82 @@
+package io.mlops.inference.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlops.domain.prediction.PredictionRequest;
+import io.mlops.runtime.artifact.Feature;
+import io.mlops.runtime.artifact.FeatureType;
+import io.mlops.runtime.artifact.InputSignature;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/** The streaming predict-body reader gives what Jackson's own mapping gave, and the encoder's fast path the same floats and errors. */
+class FeatureRowsDeserializerTest {
+
+    private static final JsonMapper PLAIN = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper STREAMING = PLAIN.rebuild()
+            .addModule(new SimpleModule().addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
+
+    private static final String MIXED = """
+            {"requestKey":"k1","extra":{"a":[1,2]},"instances":[
+              {"a":1.5,"b":2,"c":"x","d":true,"e":null,"f":12345678901,"g":[1,2],"h":{"z":1},"i":1e400},
+              {"a":-0.25,"b":3,"c":"y","d":false,"e":null,"f":1,"g":[],"h":{},"i":2.0},
+              {"b":7,"a":1.0},
+              null,
+              {"a":1,"a":2.5},
+              {}
+            ],"entities":null}""";
+
+    @Test
+    void readsWhatJacksonsOwnMappingReads() {
+        PredictionRequest plain = PLAIN.readValue(MIXED, PredictionRequest.class);
+        PredictionRequest streaming = STREAMING.readValue(MIXED, PredictionRequest.class);
+        assertThat(streaming).isEqualTo(plain);
+        assertThat(streaming.instances().get(0)).isInstanceOf(FeatureRow.class);
+        // Map order and value types as LinkedHashMap gave them: PredictionMade records the features as read.
+        assertThat(List.copyOf(streaming.instances().get(2).keySet())).containsExactly("b", "a");
+        assertThat(streaming.instances().get(0).get("b")).isInstanceOf(Integer.class);
+        assertThat(streaming.instances().get(0).get("f")).isInstanceOf(Long.class);
+        assertThat(PLAIN.writeValueAsString(streaming)).isEqualTo(PLAIN.writeValueAsString(plain));
+        String entities = "{\"entities\":[\"e1\",\"e2\"]}";
+        assertThat(STREAMING.readValue(entities, PredictionRequest.class)).isEqualTo(PLAIN.readValue(entities, PredictionRequest.class));
+    }
+
+    @Test
+    void malformedBodiesFailAsBefore() {
+        for (String body : List.of("{\"instances\":{}}", "{\"instances\":[1]}", "[]", "{\"instances\":[{\"a\":NaN}]}")) {
+            assertThatThrownBy(() -> STREAMING.readValue(body, PredictionRequest.class)).as(body)
+                    .isInstanceOf(tools.jackson.core.JacksonException.class);
+        }
+    }
+
+    @Test
+    void theEncoderFastPathGivesTheMapPathsFloatsAndErrors() {
+        InputEncoder encoder = new InputEncoder(new InputSignature(
+                List.of(new Feature("x", FeatureType.NUMBER), new Feature("y", FeatureType.INTEGER)), null, List.of("y", "x")));
+        String rows = "{\"instances\":[{\"x\":0.1,\"y\":2},{\"y\":3,\"x\":-1e-3},{\"x\":1.0E30,\"y\":-4}]}";
+        assertThat(encoder.encode(STREAMING.readValue(rows, PredictionRequest.class).instances(), "instances"))
+                .containsExactly(encoder.encode(PLAIN.readValue(rows, PredictionRequest.class).instances(), "instances"));
+        for (String bad : List.of("{\"x\":1e39,\"y\":1}", "{\"x\":1e400,\"y\":1}", "{\"x\":1.0}", "{\"x\":1.0,\"y\":1,\"z\":2}",
+                "{\"x\":\"1\",\"y\":1}", "{\"x\":null,\"y\":1}")) {
+            String body = "{\"instances\":[{\"x\":1.0,\"y\":1}," + bad + "]}";
+            var expected = catchProblem(encoder, PLAIN.readValue(body, PredictionRequest.class));
+            var actual = catchProblem(encoder, STREAMING.readValue(body, PredictionRequest.class));
+            assertThat(actual.field()).as(bad).isEqualTo(expected.field()).startsWith("instances[1]");
+            assertThat(actual.getMessage()).as(bad).isEqualTo(expected.getMessage());
+        }
+    }
+
+    private static InvalidFeatures catchProblem(InputEncoder encoder, PredictionRequest request) {
+        try {
+            encoder.encode(request.instances(), "instances");
+        } catch (InvalidFeatures e) {
+            return e;
+        }
+        throw new AssertionError("no InvalidFeatures for " + request);
+    }
+}
