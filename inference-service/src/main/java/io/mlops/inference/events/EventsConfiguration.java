@@ -26,13 +26,20 @@ class EventsConfiguration {
     PredictionEventSender predictionEventSender(PredictionEvents events, ProducerFactory<Object, Object> producers,
                                                 EventsProperties properties, MeterRegistry registry,
                                                 @Value("${spring.application.name}") String source) {
-        ProducerFactory<Object, Object> own = producers instanceof DefaultKafkaProducerFactory<Object, Object> shared
-                ? shared.copyWithConfigurationOverride(Map.of(
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.maxBlock().toMillis(),
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression(),
-                        ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis(),
-                        ProducerConfig.BATCH_SIZE_CONFIG, (int) properties.producerBatchSize().toBytes()))
-                : producers;
+        ProducerFactory<Object, Object> own = producers;
+        if (producers instanceof DefaultKafkaProducerFactory<Object, Object> shared) {
+            ProducerFactory<Object, Object> copy = shared.copyWithConfigurationOverride(Map.of(
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.maxBlock().toMillis(),
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, properties.compression(),
+                    ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis(),
+                    ProducerConfig.BATCH_SIZE_CONFIG, (int) properties.producerBatchSize().toBytes()));
+            // Shutdown flushes what the producer holds, but with Kafka away that would wait out the default 30 s;
+            // bound it like a send (what does not make it is counted as dropped by the sender's callback).
+            if (copy instanceof DefaultKafkaProducerFactory<Object, Object> factory) {
+                factory.setPhysicalCloseTimeout((int) Math.max(1, properties.maxBlock().toSeconds()));
+            }
+            own = copy;
+        }
         return new PredictionEventSender(events, own, properties, source, registry);
     }
 }
