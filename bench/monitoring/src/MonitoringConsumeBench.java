@@ -70,12 +70,32 @@ public final class MonitoringConsumeBench {
         long bytes = produce(kafka, n);
         report.append(String.format(Locale.ROOT, "produced %d records, %.0f bytes per value on average%n%n", n, (double) bytes / n));
 
-        report.append("| reader | seconds | records/s | load average after |\n|---|---:|---:|---|\n");
+        report.append("| reader | seconds | records/s | reading thread CPU µs/record | load average after |\n|---|---:|---:|---:|---|\n");
         for (int round = 0; round < 2; round++) { // the first round warms the JIT; both are printed
             report.append(row("bare KafkaConsumer (byte[]), round " + (round + 1), n, bare(kafka, n, v -> { })));
             report.append(row("KafkaConsumer + EventJson.read, round " + (round + 1), n, bare(kafka, n, EventJson::read)));
+            // the intake's decode before and after the one-pass reader, paired in this JVM: CPU of the reading thread per record
+            report.append(row("KafkaConsumer + EventJson.read + features/probabilities re-encoded (old intake decode), round " + (round + 1),
+                    n, bare(kafka, n, MonitoringConsumeBench::oldIntakeDecode)));
+            if (INTAKE_READ != null) {
+                report.append(row("KafkaConsumer + PredictionRowDeserializer.read + copyRow (one-pass intake decode), round " + (round + 1),
+                        n, bare(kafka, n, MonitoringConsumeBench::newIntakeDecode)));
+            }
         }
 
+        if (INTAKE_READ != null) {
+            // decode only, on 20,000 values in memory, old and new alternating (5 passes each per round): the CPU of
+            // this thread per record, the figure a loaded box disturbs least
+            report.append("\n| round | old intake decode (EventJson.read + re-encode) CPU µs/record | one-pass read + copyRow CPU µs/record | load average |\n|---|---:|---:|---|\n");
+            for (int round = 1; round <= 6; round++) {
+                double old = decodeCpu(MonitoringConsumeBench::oldIntakeDecode);
+                double now = decodeCpu(MonitoringConsumeBench::newIntakeDecode);
+                String line = String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s |%n", round, old, now, loadavg());
+                System.out.print(line);
+                report.append(line);
+            }
+            report.append("\n");
+        }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         List<Double> bareRates = new ArrayList<>();
         Map<String, List<Run>> cpus = new LinkedHashMap<>();
@@ -310,6 +330,9 @@ public final class MonitoringConsumeBench {
                         yes >= 0.5 ? "yes" : "no", Map.of("yes", yes, "no", 1 - yes), 1 + random.nextDouble() * 4, false);
                 byte[] value = EventJson.writeBytes(EventEnvelope.wrap("inference-service", event, clock));
                 bytes += value.length;
+                if (SAMPLE.size() < 20_000) {
+                    SAMPLE.add(value);
+                }
                 producer.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, event.aggregateKey() + "#" + (i % 3), value));
             }
             producer.flush();
@@ -318,6 +341,48 @@ public final class MonitoringConsumeBench {
     }
 
     /** Reads all n records of the topic from the beginning (assigned partitions, no group) and returns the seconds. */
+    private static final java.lang.reflect.Method INTAKE_READ = intakeMethod("io.mlops.monitoring.window.PredictionRowDeserializer", "read", byte[].class);
+    private static final java.lang.reflect.Method INTAKE_ROW = INTAKE_READ == null ? null
+            : intakeMethod("io.mlops.monitoring.window.PredictionLog", "copyRow", INTAKE_READ.getReturnType());
+    private static long lastCpuNanos;
+    static volatile Object sink;
+
+    /** The intake's package-private one-pass reader, absent in builds before it (then its row is left out). */
+    private static java.lang.reflect.Method intakeMethod(String type, String name, Class<?> arg) {
+        try {
+            java.lang.reflect.Method m = Class.forName(type).getDeclaredMethod(name, arg);
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static void oldIntakeDecode(byte[] value) {
+        io.mlops.events.PredictionMade p = (io.mlops.events.PredictionMade) EventJson.read(value).payload();
+        sink = EventJson.mapper().writeValueAsString(p.features());
+        sink = p.probabilities() == null || p.probabilities().isEmpty() ? null : EventJson.mapper().writeValueAsString(p.probabilities());
+    }
+
+    private static void newIntakeDecode(byte[] value) {
+        try {
+            sink = INTAKE_ROW.invoke(null, INTAKE_READ.invoke(null, (Object) value));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final List<byte[]> SAMPLE = new ArrayList<>();
+
+    private static double decodeCpu(Consumer<byte[]> decode) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (int pass = 0; pass < 5; pass++) {
+            SAMPLE.forEach(decode);
+        }
+        return (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / (5.0 * SAMPLE.size());
+    }
+
     private static double bare(String kafka, int n, Consumer<byte[]> perValue) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka);
@@ -328,6 +393,7 @@ public final class MonitoringConsumeBench {
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long start = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             int seen = 0;
             while (seen < n) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(java.time.Duration.ofSeconds(1))) {
@@ -335,12 +401,13 @@ public final class MonitoringConsumeBench {
                     seen++;
                 }
             }
+            lastCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
             return (System.nanoTime() - start) / 1e9;
         }
     }
 
     private static String row(String name, int n, double seconds) {
-        String row = String.format(Locale.ROOT, "| %s | %.2f | %,.0f | %s |%n", name, seconds, n / seconds, loadavg());
+        String row = String.format(Locale.ROOT, "| %s | %.2f | %,.0f | %.1f | %s |%n", name, seconds, n / seconds, lastCpuNanos / 1e3 / n, loadavg());
         System.out.print(row);
         return row;
     }

@@ -3,9 +3,6 @@ package io.mlops.monitoring.window;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mlops.domain.id.ModelVersionRef;
-import io.mlops.events.DomainEvent;
-import io.mlops.events.EventEnvelope;
-import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import io.mlops.monitoring.MonitoringProperties;
 import java.time.Clock;
@@ -34,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * already stored (a redelivered batch finds all of them and counts nothing twice), then one transaction that places
  * the new rows in their windows, COPYs them with their window id and closes the windows they filled. Kafka offsets
  * are committed only after the listener returns, so after a crash the batch is replayed, never lost.
- * A record that cannot be read (not JSON, unknown schemaVersion) is handed to the error handler after the
+ * Records are read by {@link PredictionRowDeserializer} (one streaming pass, features kept as JSON text).
+ * A record that cannot be read (not JSON, unknown schemaVersion, not a PredictionMade) is handed to the error handler after the
  * good records of the batch are stored: it goes to the DLT and the records after it are redelivered (and skipped
  * as duplicates).
  */
@@ -61,14 +59,15 @@ class PredictionBatchListener {
     }
 
     @KafkaListener(topics = Topics.PREDICTIONS_MADE, id = "monitoring-predictions", containerFactory = "predictionBatchFactory")
-    void on(List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records) {
-        List<PredictionMade> events = new ArrayList<>(records.size());
-        ConsumerRecord<String, EventEnvelope<DomainEvent>> unreadable = null;
+    void on(List<ConsumerRecord<String, PredictionRow>> records) {
+        List<PredictionRow> events = new ArrayList<>(records.size());
+        ConsumerRecord<String, PredictionRow> unreadable = null;
         Instant oldest = clock.instant().minus(props.predictionRetention());
-        for (ConsumerRecord<String, EventEnvelope<DomainEvent>> record : records) {
-            if (record.value() == null) {
+        for (ConsumerRecord<String, PredictionRow> record : records) {
+            PredictionRow p = record.value();
+            if (p == null) {
                 unreadable = unreadable == null ? record : unreadable;
-            } else if (record.value().payload() instanceof PredictionMade p) {
+            } else {
                 if (p.at().isBefore(oldest)) {
                     meters.counter("mlops.monitoring.predictions.expired").increment();
                 } else {
@@ -92,14 +91,14 @@ class PredictionBatchListener {
                 .register(meters).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
-    private void store(List<PredictionMade> events) {
+    private void store(List<PredictionRow> events) {
         if (events.isEmpty()) {
             return;
         }
         events.stream().map(e -> e.at().atZone(ZoneOffset.UTC).toLocalDate()).distinct().forEach(log::ensurePartition);
         // outside the transaction, so nothing is locked meanwhile: which events are new, and their COPY rows
         long t0 = System.nanoTime();
-        List<PredictionMade> fresh = log.unseen(events);
+        List<PredictionRow> fresh = log.unseen(events);
         phase("dedupe", t0);
         meters.counter("mlops.monitoring.predictions.duplicate").increment(events.size() - fresh.size());
         if (fresh.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.mlops.monitoring.window;
 
 import io.mlops.events.EventJson;
-import io.mlops.events.PredictionMade;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -79,7 +78,7 @@ class PredictionLog {
      * concurrent insert of the same id makes the COPY fail, and the retried batch then finds it here). Ids are random
      * UUIDs, so the id alone identifies a prediction; the time range lets Postgres prune to the batch's partitions.
      */
-    List<PredictionMade> unseen(List<PredictionMade> events) {
+    List<PredictionRow> unseen(List<PredictionRow> events) {
         Instant first = events.getFirst().at();
         Instant last = first;
         UUID[] ids = new UUID[events.size()];
@@ -87,16 +86,16 @@ class PredictionLog {
             Instant at = events.get(i).at();
             first = at.isBefore(first) ? at : first;
             last = at.isAfter(last) ? at : last;
-            ids[i] = events.get(i).predictionId().value();
+            ids[i] = events.get(i).predictionId();
         }
         // a millisecond either side: Postgres rounds the stored timestamp to microseconds
         Set<UUID> stored = new HashSet<>(jdbc.sql("""
                 SELECT prediction_id FROM prediction_log WHERE prediction_id = ANY(?) AND predicted_at BETWEEN ? AND ?""")
                 .params(ids, Timestamp.from(first.minusMillis(1)), Timestamp.from(last.plusMillis(1)))
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list());
-        List<PredictionMade> fresh = new ArrayList<>(events.size());
-        for (PredictionMade e : events) {
-            if (stored.add(e.predictionId().value())) {
+        List<PredictionRow> fresh = new ArrayList<>(events.size());
+        for (PredictionRow e : events) {
+            if (stored.add(e.predictionId())) {
                 fresh.add(e);
             }
         }
@@ -125,17 +124,17 @@ class PredictionLog {
 
     /**
      * One event in COPY's text format up to and including the tab before its window id: tab-separated, \N for null,
-     * backslash, tab and line breaks escaped.
+     * backslash, tab and line breaks escaped. The features and probabilities are the event's JSON text as it came
+     * (whitespace between its tokens may hold tabs and line breaks, hence escaped like any other text).
      */
-    static String copyRow(PredictionMade e) {
-        StringBuilder out = new StringBuilder(512);
-        out.append(e.predictionId().value()).append('\t').append(e.at()).append('\t');
+    static String copyRow(PredictionRow e) {
+        StringBuilder out = new StringBuilder(64 + e.featuresJson().length() + (e.probabilitiesJson() == null ? 0 : e.probabilitiesJson().length()) + 128);
+        out.append(e.predictionId()).append('\t').append(e.at()).append('\t');
         field(out, e.model().model()).append('\t').append(e.model().version()).append('\t');
-        field(out, EventJson.mapper().writeValueAsString(e.features() == null ? Map.of() : e.features())).append('\t');
+        field(out, e.featuresJson()).append('\t');
         (e.value() == null ? out.append("\\N") : out.append(e.value().doubleValue())).append('\t');
         field(out, e.label()).append('\t').append(e.latencyMs()).append('\t');
-        field(out, e.probabilities() == null || e.probabilities().isEmpty() ? null
-                : EventJson.mapper().writeValueAsString(e.probabilities())).append('\t');
+        field(out, e.probabilitiesJson()).append('\t');
         return out.toString();
     }
 
@@ -143,17 +142,22 @@ class PredictionLog {
         if (value == null) {
             return out.append("\\N");
         }
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            String escape = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escape != null) {
+                // runs without special characters are appended whole
+                out.append(value, from, i).append(escape);
+                from = i + 1;
             }
         }
-        return out;
+        return out.append(value, from, value.length());
     }
 
     double[] latencies(UUID windowId) {

@@ -8,6 +8,7 @@ import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.id.PredictionId;
 import io.mlops.events.DomainEvent;
 import io.mlops.events.EventEnvelope;
+import io.mlops.events.EventJson;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import io.mlops.testsupport.RealInfrastructure;
@@ -186,11 +187,38 @@ class WindowEdgesIntegrationTest {
         return (List<Map<String, Object>>) report.get("windows");
     }
 
-    private static List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records(List<PredictionMade> events) {
-        List<ConsumerRecord<String, EventEnvelope<DomainEvent>>> records = new ArrayList<>();
+    /**
+     * The features' JSON text goes into the COPY as it came: here pretty-printed (tabs, line breaks and a carriage
+     * return between tokens) with a categorical value holding a JSON-escaped tab, newline, carriage return and
+     * backslash. Through the real COPY into Postgres, the stored text must be exactly the event's and read back as
+     * the same values.
+     */
+    @Test
+    void featuresTextWithTabsLineBreaksAndBackslashesIsStoredExactly() {
+        ModelVersionRef model = new ModelVersionRef("copytext-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        UUID id = UUID.randomUUID();
+        String features = "{\r\n\t\"city\" : \"a\\tb\\nc\\rd\\\\e\",\n\t\"wind\": 2.5\n}";
+        String json = """
+                {"eventId":"%s","type":"PredictionMade","schemaVersion":1,"occurredAt":"%s","source":"inference-service",
+                 "key":"%s","payload":{"predictionId":"%s","model":{"model":"%s","version":1},"at":"%s",
+                 "features":%s,"label":"rain","probabilities":{"rain":0.75,"sun":0.25},"latencyMs":3.0,"shadow":false}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), model, id, model.model(), Instant.now(), features);
+        listener.on(List.of(new ConsumerRecord<>(Topics.PREDICTIONS_MADE, 0, 0, model.toString(),
+                PredictionRowDeserializer.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+
+        List<String> stored = jdbc.sql("SELECT features, probabilities FROM prediction_log WHERE prediction_id = ?").param(id)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(stored.get(0)).isEqualTo(features);
+        assertThat(stored.get(1)).isEqualTo("{\"rain\":0.75,\"sun\":0.25}");
+        assertThat(EventJson.mapper().readValue(stored.get(0), Map.class)).isEqualTo(Map.of("city", "a\tb\nc\rd\\e", "wind", 2.5));
+    }
+
+    /** The records as the container hands them over: the envelope's JSON bytes read by the intake's deserializer. */
+    private static List<ConsumerRecord<String, PredictionRow>> records(List<PredictionMade> events) {
+        List<ConsumerRecord<String, PredictionRow>> records = new ArrayList<>();
         for (PredictionMade p : events) {
-            records.add(new ConsumerRecord<>(Topics.PREDICTIONS_MADE, 0, records.size(), p.aggregateKey(),
-                    EventEnvelope.<DomainEvent>wrap("inference-service", p, Clock.systemUTC())));
+            byte[] json = EventJson.writeBytes(EventEnvelope.<DomainEvent>wrap("inference-service", p, Clock.systemUTC()));
+            records.add(new ConsumerRecord<>(Topics.PREDICTIONS_MADE, 0, records.size(), p.aggregateKey(), PredictionRowDeserializer.read(json)));
         }
         return records;
     }
