@@ -10,5 +10,5 @@ mkdir -p "$OUT/classes"
 ./mvnw -B -ntp -q -pl inference-service -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
 CP="inference-service/target/classes:inference-service/target/test-classes:$(cat "$OUT/classpath.txt")"
-javac -d "$OUT/classes" -cp "$CP" bench/inference/src/EventsBench.java
+javac -d "$OUT/classes" -cp "$CP" bench/inference/src/EventsBench.java bench/inference/src/InferenceBench.java
 exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$OUT/classes:$CP" EventsBench "$@"

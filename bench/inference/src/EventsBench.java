@@ -35,7 +35,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
  */
 public final class EventsBench {
 
-    private static final long TICKS_PER_SECOND = 100;
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
@@ -151,30 +150,13 @@ public final class EventsBench {
             String name = info.getThreadName();
             String group = name.startsWith("prediction-events") ? "events sender"
                     : name.startsWith("kafka-producer-network-thread") ? "producer I/O"
-                    : BROKER.matcher(name).find() ? "broker" : "other";
+                    : InferenceBench.BROKER_THREAD.matcher(name).find() ? "broker" : "other";
             cpu.merge(group, nanos / 1e9, Double::sum);
         }
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String comm = Files.readString(task.resolve("comm")).trim();
-                    String group = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC"
-                            : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "JIT" : null;
-                    if (group != null) {
-                        String text = Files.readString(task.resolve("stat"));
-                        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                        cpu.merge(group, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND, Double::sum);
-                    }
-                } catch (IOException gone) {
-                    // thread ended
-                }
-            }
-        }
+        // GC and JIT threads are not Java threads: InferenceBench reads them by their Linux names
+        InferenceBench.vmThreadTicks().forEach((group, ticks) ->
+                cpu.merge(group, ticks / (double) InferenceBench.TICKS_PER_SECOND, Double::sum));
         return cpu;
     }
 
-    private static final java.util.regex.Pattern BROKER = java.util.regex.Pattern.compile(
-            "data-plane-kafka|kafka-\\d+-raft|raft-|quorum-controller|metadata-loader|kafka-cluster-test-kit|^broker-\\d+|"
-                    + "^controller-\\d+|kafka-scheduler|kafka-log-cleaner|coordinator|ExpirationReaper|ThrottledChannelReaper|"
-                    + "kafka-request-handler|LogDirFailureHandler|transaction-log-manager|socket-acceptor");
 }

@@ -36,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class InferenceBench {
 
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
+    static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
     /** Per scenario, before the measured rounds; longer on a loaded box, where the JIT takes longer to settle. */
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 2);
 
@@ -285,7 +285,7 @@ public final class InferenceBench {
      * CPU ticks of the JVM's own threads, which ThreadMXBean does not list: garbage collection (G1's workers,
      * concurrent marking and refinement) and the JIT compilers, by their Linux thread names.
      */
-    private static Map<String, Long> vmThreadTicks() throws IOException {
+    static Map<String, Long> vmThreadTicks() throws IOException {
         Map<String, Long> ticks = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
@@ -318,7 +318,7 @@ public final class InferenceBench {
     }
 
     /** The embedded broker's threads by name (KRaft: request handlers, network, raft, controller...). */
-    private static final java.util.regex.Pattern BROKER_THREAD = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern BROKER_THREAD = java.util.regex.Pattern.compile(
             "data-plane-kafka|kafka-\\d+-raft|raft-|quorum-controller|metadata-loader|kafka-cluster-test-kit|^broker-\\d+|"
                     + "^controller-\\d+|kafka-scheduler|kafka-log-cleaner|coordinator|ExpirationReaper|ThrottledChannelReaper|"
                     + "kafka-request-handler|LogDirFailureHandler|transaction-log-manager|socket-acceptor");
