@@ -99,9 +99,10 @@ public final class MonitoringConsumeBench {
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         List<Double> bareRates = new ArrayList<>();
         Map<String, List<Run>> cpus = new LinkedHashMap<>();
-        report.append("\n| round | variant | service seconds | events/s | bare KafkaConsumer records/s just before | ratio "
+        report.append("\n| round | variant | service seconds | events/s | first rows after s | steady events/s (10 %→100 %) "
+                + "| bare KafkaConsumer records/s just before | ratio "
                 + "| JVM CPU µs/event | listener threads µs/event | PG backends µs/event | PG other µs/event | load average after |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
              Statement st = db.createStatement()) {
             for (int round = 1; round <= repeats; round++) {
@@ -112,8 +113,8 @@ public final class MonitoringConsumeBench {
                     double seconds = run.seconds();
                     rates.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(n / seconds);
                     cpus.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run);
-                    String line = String.format(Locale.ROOT, "| %d | %s | %.2f | %,.0f | %,.0f | %.3f | %.1f | %.1f | %.1f | %.1f | %s |%n", round,
-                            variant.getKey(), seconds, n / seconds, bareRate, (n / seconds) / bareRate, run.jvmUs(n), run.listenerUs(n),
+                    String line = String.format(Locale.ROOT, "| %d | %s | %.2f | %,.0f | %.2f | %,.0f | %,.0f | %.3f | %.1f | %.1f | %.1f | %.1f | %s |%n", round,
+                            variant.getKey(), seconds, n / seconds, run.firstRowSeconds(), run.steadyRate(), bareRate, (n / seconds) / bareRate, run.jvmUs(n), run.listenerUs(n),
                             run.backendUs(n), run.pgOtherUs(n), loadavg());
                     System.out.print(line);
                     report.append(line);
@@ -129,10 +130,10 @@ public final class MonitoringConsumeBench {
             }
         }
         double bareMedian = median(bareRates);
-        report.append("\n| variant | median events/s | median ratio to the bare consumer | median JVM CPU µs/event | median PG backends µs/event |\n"
-                + "|---|---:|---:|---:|---:|\n");
-        rates.forEach((name, r) -> report.append(String.format(Locale.ROOT, "| %s (%d runs) | %,.0f | %.3f | %.1f | %.1f |%n", name, r.size(),
-                median(r), median(r) / bareMedian, median(cpus.get(name).stream().map(c -> c.jvmUs(n)).toList()),
+        report.append("\n| variant | median events/s | median steady events/s | median ratio to the bare consumer | median JVM CPU µs/event | median PG backends µs/event |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        rates.forEach((name, r) -> report.append(String.format(Locale.ROOT, "| %s (%d runs) | %,.0f | %,.0f | %.3f | %.1f | %.1f |%n", name, r.size(),
+                median(r), median(cpus.get(name).stream().map(Run::steadyRate).toList()), median(r) / bareMedian, median(cpus.get(name).stream().map(c -> c.jvmUs(n)).toList()),
                 median(cpus.get(name).stream().map(c -> c.backendUs(n)).toList()))));
         report.append(String.format(Locale.ROOT, "%nbare KafkaConsumer median over all rounds: %,.0f records/s%n", bareMedian));
         report.append("\nload average at end: ").append(loadavg()).append('\n');
@@ -172,7 +173,8 @@ public final class MonitoringConsumeBench {
      * Flyway is done (e.g. to try a column type).
      */
     /** Wall seconds and CPU nanoseconds of one service run: whole JVM, listener threads, our Postgres backends, other Postgres processes. */
-    record Run(double seconds, long jvmNanos, long listenerNanos, long backendNanos, long pgOtherNanos) {
+    record Run(double seconds, long jvmNanos, long listenerNanos, long backendNanos, long pgOtherNanos, double firstRowSeconds,
+               double steadyRate) {
         double jvmUs(int n) { return jvmNanos / 1e3 / n; }
         double listenerUs(int n) { return listenerNanos / 1e3 / n; }
         double backendUs(int n) { return backendNanos / 1e3 / n; }
@@ -217,6 +219,9 @@ public final class MonitoringConsumeBench {
             long start = System.nanoTime();
             app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("monitoring-predictions").start();
             long rows = 0;
+            long firstRow = 0;   // ns after start when the first rows were stored (group join, first fetch, JIT-cold batches before)
+            long tenthAt = 0;    // ns after start when at least a tenth of n was stored, and how many rows then
+            long tenthRows = 0;
             while (rows < n) {
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
                 // the windows' row counts are updated in the transaction that stores the rows, and this table is small:
@@ -225,15 +230,34 @@ public final class MonitoringConsumeBench {
                     rs.next();
                     rows = rs.getLong(1);
                 }
+                long now = System.nanoTime() - start;
+                if (firstRow == 0 && rows > 0) {
+                    firstRow = now;
+                }
+                if (tenthAt == 0 && rows >= n / 10 && rows < n) {
+                    tenthAt = now;
+                    tenthRows = rows;
+                }
                 if (System.nanoTime() - start > 600_000_000_000L) {
                     throw new IllegalStateException("only " + rows + " of " + n + " rows after 600 s");
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            // the sustained rate: rows stored from the poll that first saw a tenth of n to the end, over that time
+            // (leaves out the consumer group's join, the first fetches and the JIT-cold first batches)
+            double steadyRate = tenthAt == 0 ? Double.NaN : (n - tenthRows) / (seconds - tenthAt / 1e9);
             long jvm = processCpu() - jvmBefore;
             app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mlops.monitoring.intake").timers()
                     .forEach(t -> System.out.printf(Locale.ROOT, "phase %s: %d batches, total %.2f s, mean %.2f ms%n", t.getId().getTag("phase"),
                             t.count(), t.totalTime(java.util.concurrent.TimeUnit.SECONDS), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
+            // the consumers' own view (Kafka client metrics that Micrometer binds): fetch latency and size, records per
+            // fetch, time between polls and the share of it spent outside the listener (poll idle ratio)
+            app.getBean(io.micrometer.core.instrument.MeterRegistry.class).getMeters().stream()
+                    .filter(m -> m.getId().getName().matches("kafka\\.consumer\\.(fetch\\.manager\\.(fetch\\.latency\\.avg|records\\.per\\.request\\.avg|fetch\\.size\\.avg)"
+                            + "|time\\.between\\.poll\\.avg|poll\\.idle\\.ratio\\.avg)"))
+                    .filter(m -> m.getId().getTag("topic") == null && m.getId().getTag("partition") == null)
+                    .forEach(m -> m.measure().forEach(v -> System.out.printf(Locale.ROOT, "kafka %s %s: %.3f%n", m.getId().getName(),
+                            m.getId().getTag("client.id"), v.getValue())));
             long listener = listenerCpu();
             Map<Integer, Long> pgAfter = postgresCpu();
             List<Integer> ours = new ArrayList<>();
@@ -262,7 +286,7 @@ public final class MonitoringConsumeBench {
                     throw new IllegalStateException("windows count " + rows + " rows but prediction_log holds " + rs.getLong(1));
                 }
             }
-            return new Run(seconds, jvm, listener, backend, other);
+            return new Run(seconds, jvm, listener, backend, other, firstRow / 1e9, steadyRate);
         }
     }
 
