@@ -22,6 +22,10 @@ final class AnswerBuffer {
         return size;
     }
 
+    int capacity() {
+        return bytes.length;
+    }
+
     /** Forgets everything written after {@code size} bytes. */
     void truncate(int size) {
         this.size = size;
@@ -47,6 +51,18 @@ final class AnswerBuffer {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
+    }
+
+    void write(java.nio.ByteBuffer b) {
+        int length = b.remaining();
+        ensure(length);
+        b.get(bytes, size, length);
+        size += length;
+    }
+
+    /** The backing array: valid up to {@link #size()}, replaced when the buffer grows. */
+    byte[] array() {
+        return bytes;
     }
 
     void writeTo(OutputStream out) throws IOException {

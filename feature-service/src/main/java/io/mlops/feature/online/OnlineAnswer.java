@@ -41,12 +41,17 @@ final class OnlineAnswer {
      * pass. False, and nothing written, when it does not hold exactly one value per field.
      */
     static boolean writeFeatures(byte[] stored, byte[][] fields, AnswerBuffer out) {
-        int last = stored.length - 1;
-        if (last < 2 || stored[0] != '[' || stored[last] != ']') {
+        return writeFeatures(stored, 0, stored.length, fields, out);
+    }
+
+    /** As {@link #writeFeatures(byte[], byte[][], AnswerBuffer)} for the {@code length} bytes of {@code stored} from {@code offset}. */
+    static boolean writeFeatures(byte[] stored, int offset, int length, byte[][] fields, AnswerBuffer out) {
+        int last = offset + length - 1;
+        if (length < 3 || stored[offset] != '[' || stored[last] != ']') {
             return false;
         }
         int start = out.size();
-        int from = 1;
+        int from = offset + 1;
         for (int c = 0; c < fields.length; c++) {
             int to = from;
             while (to < last && stored[to] != ',') {

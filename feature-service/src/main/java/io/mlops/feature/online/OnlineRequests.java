@@ -21,7 +21,7 @@ final class OnlineRequests {
     private OnlineRequests() {
     }
 
-    static OnlineController.OnlineRequest read(JsonMapper json, InputStream body) {
+    static OnlineLookup.OnlineRequest read(JsonMapper json, InputStream body) {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new StreamReadException(parser, "expected a JSON object with \"entities\"");
@@ -42,7 +42,7 @@ final class OnlineRequests {
             if (parser.nextToken() != null) {   // as the message converter did (FAIL_ON_TRAILING_TOKENS)
                 throw new StreamReadException(parser, "unexpected content after the request object");
             }
-            return new OnlineController.OnlineRequest(entities, version);
+            return new OnlineLookup.OnlineRequest(entities, version);
         }
     }
 

@@ -17,7 +17,7 @@ class OnlineRequestsTest {
 
     @Test
     void entitiesComeOutAsJacksonBindsThemToObject() {
-        OnlineController.OnlineRequest request = read("""
+        OnlineLookup.OnlineRequest request = read("""
                 {"ignored":{"a":[1,2]},"entities":["rain",7,12345678901,123456789012345678901,1.5,{"origin":"SFO","day":3}],"version":2}""");
         assertThat(request.version()).isEqualTo(2);
         assertThat(request.entities()).containsExactly("rain", 7, 12345678901L, new BigInteger("123456789012345678901"), 1.5,
@@ -27,7 +27,7 @@ class OnlineRequestsTest {
     @Test
     void versionAndEntitiesMayBeAbsentOrNull() {
         assertThat(read("{\"entities\":[\"a\"]}").version()).isNull();
-        assertThat(read("{\"entities\":null,\"version\":null}")).isEqualTo(new OnlineController.OnlineRequest(null, null));
+        assertThat(read("{\"entities\":null,\"version\":null}")).isEqualTo(new OnlineLookup.OnlineRequest(null, null));
         assertThat(read("{}").entities()).isNull();
     }
 
@@ -39,7 +39,7 @@ class OnlineRequestsTest {
         }
     }
 
-    private static OnlineController.OnlineRequest read(String body) {
+    private static OnlineLookup.OnlineRequest read(String body) {
         return OnlineRequests.read(JSON, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 }
