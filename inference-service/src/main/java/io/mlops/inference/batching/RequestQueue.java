@@ -100,8 +100,8 @@ final class RequestQueue {
     Offer offer(PendingRequest request) {
         lock.lock();
         try {
-            // Landed under the lock, with the request queued below: a collector never sees it neither on its
-            // way nor queued (it would run without it).
+            // Landed under the lock that queues it: a collector finds a request either on its way or queued,
+            // never in between (it would run without it).
             arrivals.landed();
             if (closed) {
                 return Offer.CLOSED;
@@ -183,6 +183,7 @@ final class RequestQueue {
                 }
             }
             collectedRows = rows;
+            depth = waiting.size();
             boolean full = rows >= maxRows || !waiting.isEmpty();
             long remaining = cutoff - System.nanoTime();
             boolean moreComing = computing > 0 || arrivals.onTheWay() > 0;
