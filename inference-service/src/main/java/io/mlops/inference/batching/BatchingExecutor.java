@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * the W predictors. Overload is refused at once and late requests are dropped uncomputed, so the queue
  * sheds load instead of blocking callers.
  *
- * <p>{@link #call} adds the caller-runs path: when the executor is idle (nothing queued, nothing computing), the
- * caller computes its own request on its own thread instead of handing it to a worker and waiting to be woken.
+ * <p>{@link #call} adds the caller-runs path: when the executor is idle (nothing queued, nothing computing, no
+ * other request on its way: {@link Arrivals}), the caller computes its own request on its own thread instead of handing it to a worker and waiting to be woken.
  * Two thread wake-ups per request is what the hand-off costs, which on 2 shared cores dominated a lone
  * caller's latency and a good part of each request's CPU. At most W batches compute at once either way,
  * and a predictor is only ever used by one thread at a time (DJL's {@code Predictor} is not thread-safe).
@@ -38,12 +38,13 @@ public final class BatchingExecutor implements AutoCloseable {
     private final Queue<BatchPredictor> idle = new ConcurrentLinkedQueue<>();
     private final List<BatchPredictor> predictors = new ArrayList<>();
 
-    private BatchingExecutor(String name, int featureCount, BatchingSettings settings, BatchingListener listener) {
+    private BatchingExecutor(String name, int featureCount, BatchingSettings settings, BatchingListener listener,
+            Arrivals arrivals) {
         this.name = name;
         this.featureCount = featureCount;
         this.settings = settings;
         this.listener = listener;
-        this.queue = new RequestQueue(settings);
+        this.queue = new RequestQueue(settings, arrivals);
     }
 
     /**
@@ -55,12 +56,22 @@ public final class BatchingExecutor implements AutoCloseable {
      */
     public static BatchingExecutor start(String name, int featureCount, BatchingSettings settings,
             BatchPredictorFactory predictors, BatchingListener listener) throws Exception {
+        return start(name, featureCount, settings, predictors, listener, Arrivals.NONE);
+    }
+
+    /**
+     * As {@link #start(String, int, BatchingSettings, BatchPredictorFactory, BatchingListener)}, with the
+     * requests known to be on their way here, which a collector waits for (see {@link RequestQueue}).
+     */
+    public static BatchingExecutor start(String name, int featureCount, BatchingSettings settings,
+            BatchPredictorFactory predictors, BatchingListener listener, Arrivals arrivals) throws Exception {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(arrivals, "arrivals");
         if (featureCount < 1) {
             throw new IllegalArgumentException("featureCount must be at least 1, was " + featureCount);
         }
         BatchingExecutor executor = new BatchingExecutor(name, featureCount, settings,
-                listener == null ? BatchingListener.NONE : listener);
+                listener == null ? BatchingListener.NONE : listener, arrivals);
         List<BatchPredictor> created = new ArrayList<>();
         try {
             for (int i = 0; i < settings.workers(); i++) {
@@ -117,13 +128,13 @@ public final class BatchingExecutor implements AutoCloseable {
     }
 
     /**
-     * Like {@link #submit}, but when nothing is queued or computing the request is computed at once on
-     * the calling thread and the returned future is already complete (blocking the caller for the compute);
+     * Like {@link #submit}, but when nothing is queued or computing, and no other request that could share a batch
+     * is on its way ({@link Arrivals}), the request is computed at once on the calling thread and the returned future is already complete (blocking the caller for the compute);
      * otherwise it is queued exactly as {@link #submit} does.
      */
     public CompletableFuture<float[]> call(float[] rowMajor, int rows, Duration timeout) {
         checkShape(rowMajor, rows);
-        if (!queue.tryClaimIdleSlot()) {
+        if (!queue.tryClaimIdleSlot(rows)) {
             return submit(rowMajor, rows, timeout);
         }
         CompletableFuture<float[]> result = new CompletableFuture<>();

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Policy: one worker at a time collects. It takes every request queued now, up to
  * {@code maxBatchSize} rows. It waits for more only while another worker is computing (their callers
- * are about to come back, and no core is idle for want of work), never past {@code maxQueueDelay}
+ * are about to come back, and no core is idle for want of work) or while requests are on their way
+ * ({@link Arrivals}: handed to request threads, not yet here), never past {@code maxQueueDelay}
  * after the oldest request arrived, and never when the batch is full. With nothing else in flight it
  * runs at once, so a lone caller sees the predictor's own latency.
  *
@@ -32,12 +33,17 @@ final class RequestQueue {
     private final int maxRows;
     private final long maxDelayNanos;
     private final int slots;
+    private final Arrivals arrivals;
     private int computing;
+    /** Rows the collector has taken so far (0 when none collects); with {@link #queuedRows}, whether it is full. */
+    private int collectedRows;
+    private int queuedRows;
     private boolean collecting;
     private boolean closed;
     private volatile int depth;
 
-    RequestQueue(BatchingSettings settings) {
+    RequestQueue(BatchingSettings settings, Arrivals arrivals) {
+        this.arrivals = arrivals;
         this.capacity = settings.queueCapacity();
         this.maxRows = settings.maxBatchSize();
         this.maxDelayNanos = settings.maxQueueDelay().toNanos();
@@ -55,10 +61,16 @@ final class RequestQueue {
      * size was 1.0, and each request paid a whole one-row prediction. Now the second caller queues, and what
      * arrives while a prediction runs is batched, as without caller-runs; a lone caller still never waits.
      */
-    boolean tryClaimIdleSlot() {
+    boolean tryClaimIdleSlot(int rows) {
         lock.lock();
         try {
+            arrivals.landed();
             if (closed || collecting || !waiting.isEmpty() || computing > 0) {
+                return false;
+            }
+            // Others on their way would batch with this request: queue it, the collector waits for them. A
+            // request that fills a batch alone gains nothing from company.
+            if (rows < maxRows && arrivals.onTheWay() > 0) {
                 return false;
             }
             computing++;
@@ -88,6 +100,9 @@ final class RequestQueue {
     Offer offer(PendingRequest request) {
         lock.lock();
         try {
+            // Landed under the lock that queues it: a collector finds a request either on its way or queued,
+            // never in between (it would run without it).
+            arrivals.landed();
             if (closed) {
                 return Offer.CLOSED;
             }
@@ -95,12 +110,27 @@ final class RequestQueue {
                 return Offer.FULL;
             }
             waiting.addLast(request);
+            queuedRows += request.rows();
             depth = waiting.size();
-            changed.signalAll();
+            if (wakeupNeeded()) {
+                changed.signalAll();
+            }
             return Offer.ACCEPTED;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether a new request changes what a waiting thread would do. A collector waiting for arrivals only
+     * needs to hear of the one that fills its batch or the last one on its way, not of each (a futex wake-up
+     * and a context switch per request); with no collector, an idle worker must start collecting.
+     */
+    private boolean wakeupNeeded() {
+        if (!collecting) {
+            return computing < slots;
+        }
+        return collectedRows + queuedRows >= maxRows || arrivals.onTheWay() == 0;
     }
 
     /**
@@ -122,6 +152,7 @@ final class RequestQueue {
                 return collect();
             } finally {
                 collecting = false;
+                collectedRows = 0;
                 computing++;
                 depth = waiting.size();
                 changed.signalAll();
@@ -142,16 +173,21 @@ final class RequestQueue {
                 PendingRequest head = waiting.getFirst();
                 if (head.expiredAt(now)) {
                     expired.add(waiting.removeFirst());
+                    queuedRows -= head.rows();
                 } else if (rows == 0 || rows + head.rows() <= maxRows) {
                     taken.add(waiting.removeFirst());
+                    queuedRows -= head.rows();
                     rows += head.rows();
                 } else {
                     break;
                 }
             }
+            collectedRows = rows;
+            depth = waiting.size();
             boolean full = rows >= maxRows || !waiting.isEmpty();
             long remaining = cutoff - System.nanoTime();
-            if (full || rows == 0 || computing == 0 || closed || remaining <= 0) {
+            boolean moreComing = computing > 0 || arrivals.onTheWay() > 0;
+            if (full || rows == 0 || !moreComing || closed || remaining <= 0) {
                 return dropExpired(taken, expired, rows);
             }
             try {

@@ -1,6 +1,7 @@
 package io.mlops.inference.serving;
 
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.batching.Arrivals;
 import io.mlops.inference.batching.BatchingExecutor;
 import io.mlops.inference.batching.BatchingSettings;
 import io.mlops.inference.batching.ThreadBudget;
@@ -35,10 +36,12 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
     private final InferenceMetrics metrics;
     private final Path workDir;
     private final ai.djl.Device device;
+    private final Arrivals arrivals;
 
     ArtifactModelLoader(RegistryClient registry, InferenceProperties properties, ThreadBudget budget,
-                        InferenceMetrics metrics, Path workDir, ai.djl.Device device) {
+                        InferenceMetrics metrics, Path workDir, ai.djl.Device device, Arrivals arrivals) {
         this.device = device;
+        this.arrivals = arrivals;
         this.registry = registry;
         this.properties = properties;
         this.budget = budget;
@@ -73,7 +76,7 @@ final class ArtifactModelLoader implements ModelLoader<ModelVersionRef, ServedMo
             });
             io.mlops.runtime.inference.LoadedModel loaded = model;
             BatchingExecutor executor = BatchingExecutor.start(ref.toString(), model.inputWidth(), settings,
-                    worker -> new DjlBatchPredictor(loaded.newPredictor()), listener);
+                    worker -> new DjlBatchPredictor(loaded.newPredictor()), listener, arrivals);
             started.set(executor);
             ServedModel served = new ServedModel(ref, model, executor, encoder,
                     properties.requestTimeoutFor(ref.model()), folder, declared.sha256(), meters, () -> metrics.evicted(ref));

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.batching.Arrivals;
 import io.mlops.inference.batching.ThreadBudget;
 import io.mlops.inference.cache.ModelCache;
 import io.mlops.inference.metrics.InferenceMetrics;
@@ -55,11 +56,11 @@ class ServingConfiguration {
 
     @Bean(destroyMethod = "close")
     ModelRepository modelRepository(InferenceProperties properties, RegistryClient registry, ThreadBudget budget,
-                                    InferenceMetrics metrics, Device device) throws IOException {
+                                    InferenceMetrics metrics, Device device, Arrivals arrivals) throws IOException {
         Path workDir = properties.workDir() != null
                 ? Files.createDirectories(properties.workDir())
                 : Files.createTempDirectory("mlops-inference-models");
-        var loader = new ArtifactModelLoader(registry, properties, budget, metrics, workDir, device);
+        var loader = new ArtifactModelLoader(registry, properties, budget, metrics, workDir, device, arrivals);
         ModelCache<ModelVersionRef, ServedModel> cache = new ModelCache<>(properties.cache().toSettings(), loader);
         Gauge.builder("mlops.inference.cache.models", cache, ModelCache::size).description("Versions loaded")
                 .register(metrics.registry());
