@@ -49,11 +49,11 @@ public final class InferenceBench {
 
     record Run(double requestsPerSecond, double rowsPerSecond, double p50Ms, double p95Ms, double p99Ms,
                double serverCores, double wrkCores, double machineBusyCores, long errors, double rowsPerBatch,
-               Map<String, Double> threadCores) {
+               double computeMicros, Map<String, Double> threadCores) {
 
-        Run withRowsPerBatch(double value) {
+        Run withBatches(double rows, double compute) {
             return new Run(requestsPerSecond, rowsPerSecond, p50Ms, p95Ms, p99Ms, serverCores, wrkCores, machineBusyCores,
-                    errors, value, threadCores);
+                    errors, rows, compute, threadCores);
         }
 
         /** CPU µs per request of one thread group (see {@link #threadGroup}). */
@@ -121,10 +121,16 @@ public final class InferenceBench {
             String eventsBase = "http://127.0.0.1:" + ((WebServerApplicationContext) withEvents).getWebServer().getPort();
 
             report.append("## In-process floor (one thread, one DJL predictor, same torch threads as the server)\n\n")
-                    .append("| batch | rows/s | p50 µs | p95 µs | p99 µs |\n|---|---|---|---|---|\n");
+                    .append("mean µs = wall time per call; CPU µs/call = the calling thread's CPU time per call (platform ")
+                    .append("thread only: the JDK gives no CPU time for a virtual thread). The virtual-thread row runs the same ")
+                    .append("loop on a virtual thread, as the server's caller-runs path does.\n\n")
+                    .append("| batch | thread | rows/s | mean µs | CPU µs/call | p50 µs | p95 µs | p99 µs |\n|---|---|---|---|---|---|---|---|\n");
             for (int batch : new int[] {1, 32}) {
-                report.append(inProcess(archive, folder, digits, batch, seconds)).append('\n');
+                report.append(inProcess(archive, folder, digits, batch, seconds, false)).append('\n');
             }
+            String[] virtual = new String[1];
+            Thread.ofVirtual().start(() -> virtual[0] = inProcess(archive, folder, digits, 32, seconds, true)).join();
+            report.append(virtual[0]).append('\n');
 
             Path oneRow = body(out, "one-row.json", digits, 1);
             Path batch32 = body(out, "thirty-two-rows.json", digits, 32);
@@ -150,8 +156,8 @@ public final class InferenceBench {
                     .append("| endpoint | conns | server | broker | without broker | without broker and JIT | events sender | producer I/O | request threads | GC | JIT |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             report.append("\n## Over HTTP (wrk on loopback, on the same 2 cores as the server)\n\n")
-                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | rows/batch | wrk CPU (cores) | machine busy (cores) | errors |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| endpoint | rows/req | conns | req/s | rows/s | p50 ms | p95 ms | p99 ms | server CPU (cores) | server CPU µs/req | rows/batch | compute µs/batch | wrk CPU (cores) | machine busy (cores) | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             // Matching scenarios are warmed up once each, then run in interleaved rounds (s1 s2 s3, s1 s2 s3, ...), so
             // that a change in the box's load hits every scenario alike and paired rows (on/off) stay comparable.
             List<Scenario> chosen = scenarios.stream()
@@ -169,18 +175,19 @@ public final class InferenceBench {
                     Run r = run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), seconds);
                     double[] after = batches(meters, s);
                     double count = after[0] - before[0];
-                    results.get(k).add(r.withRowsPerBatch(count > 0 ? (after[1] - before[1]) / count : Double.NaN));
+                    results.get(k).add(r.withBatches(count > 0 ? (after[1] - before[1]) / count : Double.NaN,
+                            count > 0 ? (after[2] - before[2]) / count / 1e3 : Double.NaN));
                 }
             }
             for (int k = 0; k < chosen.size(); k++) {
                 Scenario s = chosen.get(k);
                 List<Run> runs = results.get(k);
-                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.0f | %.1f | %.2f | %.2f | %d |",
+                String row = String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %.2f | %.0f | %.1f | %.1f | %.2f | %.2f | %d |",
                         s.name(), s.rows(), s.connections(),
                         median(runs, Run::requestsPerSecond), median(runs, Run::rowsPerSecond),
                         median(runs, Run::p50Ms), median(runs, Run::p95Ms), median(runs, Run::p99Ms),
                         median(runs, Run::serverCores), median(runs, Run::serverMicrosPerRequest),
-                        median(runs, Run::rowsPerBatch),
+                        median(runs, Run::rowsPerBatch), median(runs, Run::computeMicros),
                         median(runs, Run::wrkCores), median(runs, Run::machineBusyCores),
                         runs.stream().mapToLong(Run::errors).sum());
                 report.append(row).append('\n');
@@ -203,8 +210,9 @@ public final class InferenceBench {
         System.exit(0);
     }
 
-    private static String inProcess(Path archive, Path folder, List<double[]> digits, int batch, int seconds) {
-        Path unpacked = folder.resolve("floor-" + batch);
+    private static String inProcess(Path archive, Path folder, List<double[]> digits, int batch, int seconds,
+                                    boolean virtualThread) {
+        Path unpacked = folder.resolve("floor-" + batch + (virtualThread ? "-virtual" : ""));
         try (LoadedModel model = ModelLoader.load(ModelArchive.unpack(archive, ModelArchive.sha256(archive), unpacked));
              BatchPredictor predictor = model.newPredictor()) {
             float[] input = new float[batch * 64];
@@ -218,6 +226,8 @@ public final class InferenceBench {
             while (System.nanoTime() < warmEnd) {
                 predictor.predict(input, batch);
             }
+            var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = virtualThread ? -1 : mx.getCurrentThreadCpuTime();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long start = System.nanoTime();
             long calls = 0;
@@ -228,7 +238,10 @@ public final class InferenceBench {
                 calls++;
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f |", batch, calls * batch / elapsed,
+            String cpu = virtualThread ? "–" : String.format(Locale.ROOT, "%.1f",
+                    (mx.getCurrentThreadCpuTime() - cpuStart) / 1e3 / calls);
+            return String.format(Locale.ROOT, "| %d | %s | %.0f | %.1f | %s | %.1f | %.1f | %.1f |", batch,
+                    virtualThread ? "virtual" : "platform", calls * batch / elapsed, elapsed * 1e6 / calls, cpu,
                     histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(95) / 1e3,
                     histogram.getValueAtPercentile(99) / 1e3);
         }
@@ -278,7 +291,7 @@ public final class InferenceBench {
         return new Run(r.get("requests") / r.get("seconds"), r.get("requests") * s.rows() / r.get("seconds"),
                 r.get("p50") / 1e3, r.get("p95") / 1e3, r.get("p99") / 1e3,
                 serverTicks / (double) TICKS_PER_SECOND / wall, wrkTicks / (double) TICKS_PER_SECOND / wall, busy,
-                r.get("errors").longValue(), Double.NaN, threadCores);
+                r.get("errors").longValue(), Double.NaN, Double.NaN, threadCores);
     }
 
     /**
@@ -364,13 +377,21 @@ public final class InferenceBench {
         return values;
     }
 
-    /** Count and total of the batch-size summary of the scenario's model (NaN for echo), from the server's registry. */
+    /**
+     * Count and total of the batch-size summary of the scenario's model, and the total of its compute timer in ns
+     * (the wall time of each batched prediction inside the server); zeros for echo. From the server's registry.
+     */
     private static double[] batches(MeterRegistry meters, Scenario s) {
         String model = s.path().contains("/models/digits-unbatched/") ? "digits-unbatched"
                 : s.path().contains("/models/digits/") ? "digits" : null;
         DistributionSummary summary = model == null || s.events() ? null
                 : meters.find("mlops.inference.batch.size").tag("model", model).summary();
-        return summary == null ? new double[] {0, 0} : new double[] {summary.count(), summary.totalAmount()};
+        if (summary == null) {
+            return new double[] {0, 0, 0};
+        }
+        io.micrometer.core.instrument.Timer compute = meters.find("mlops.inference.compute").tag("model", model).timer();
+        return new double[] {summary.count(), summary.totalAmount(),
+                compute == null ? Double.NaN : compute.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)};
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {

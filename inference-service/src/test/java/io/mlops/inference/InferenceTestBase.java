@@ -28,7 +28,7 @@ import org.springframework.web.client.RestClient;
         "mlops.inference.models.digits-late.request-timeout=0ms",
         "mlops.inference.models.digits-late.workers=1"})
 @RealInfrastructure(postgres = false)
-abstract class InferenceTestBase {
+public abstract class InferenceTestBase {
 
     @LocalServerPort
     protected int port;

@@ -48,6 +48,8 @@ public final class BatchPredictor implements AutoCloseable {
       if (closed) {
         throw new ModelAlreadyClosed("predictor of model '" + owner.name() + "' is closed");
       }
+      // Per call, not per predictor: a virtual thread may run on another carrier (OS thread) each time.
+      TorchThreads.applyToCurrentThread();
       float[] out = predictor.predict(new FloatBatch(rowMajor, rows, inputWidth));
       if (out.length != rows * outputWidth) {
         throw new ModelOutputMismatch("model '" + owner.name() + "' returned " + out.length + " values for "
