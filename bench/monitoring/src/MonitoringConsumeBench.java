@@ -250,10 +250,6 @@ public final class MonitoringConsumeBench {
             app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mlops.monitoring.intake").timers()
                     .forEach(t -> System.out.printf(Locale.ROOT, "phase %s: %d batches, total %.2f s, mean %.2f ms%n", t.getId().getTag("phase"),
                             t.count(), t.totalTime(java.util.concurrent.TimeUnit.SECONDS), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
-            var group = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("mlops.monitoring.intake.group").summary();
-            if (group != null) {
-                System.out.printf(Locale.ROOT, "intake transactions: %d, listener batches per transaction: mean %.2f%n", group.count(), group.mean());
-            }
             // the consumers' own view (Kafka client metrics that Micrometer binds): fetch latency and size, records per
             // fetch, time between polls and the share of it spent outside the listener (poll idle ratio)
             app.getBean(io.micrometer.core.instrument.MeterRegistry.class).getMeters().stream()

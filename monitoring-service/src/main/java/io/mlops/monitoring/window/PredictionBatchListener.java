@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * PredictionMade is the high-volume stream, so it is consumed in batches and deduplicated by prediction id instead
  * of the IdempotentConsumer's row per event id: the log row is the dedupe record. Per batch: one query for the ids
- * already stored (a redelivered batch finds all of them and counts nothing twice), then {@link IntakeWriter} places
- * the new rows in their windows, COPYs them with their window id and closes the windows they filled, in one
- * transaction shared with other consumer threads' batches (group commit). Kafka offsets are committed only after the
- * listener returns, that is after that transaction committed, so after a crash the batch is replayed, never lost.
+ * already stored (a redelivered batch finds all of them and counts nothing twice), then one transaction that places
+ * the new rows in their windows, COPYs them with their window id and closes the windows they filled. Kafka offsets
+ * are committed only after the listener returns, so after a crash the batch is replayed, never lost.
  * Records are read by {@link PredictionRowDeserializer} (one streaming pass, features kept as JSON text).
  * A record that cannot be read (not JSON, unknown schemaVersion, not a PredictionMade) is handed to the error handler after the
  * good records of the batch are stored: it goes to the DLT and the records after it are redelivered (and skipped
@@ -41,17 +42,15 @@ class PredictionBatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionBatchListener.class);
 
     private final PredictionLog log;
-    private final IntakeWriter writer;
     private final Windows windows;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final MonitoringProperties props;
     private final Clock clock;
 
-    PredictionBatchListener(PredictionLog log, IntakeWriter writer, Windows windows, TransactionTemplate tx, MeterRegistry meters,
-                            MonitoringProperties props, Optional<Clock> clock) {
+    PredictionBatchListener(PredictionLog log, Windows windows, TransactionTemplate tx, MeterRegistry meters, MonitoringProperties props,
+                            Optional<Clock> clock) {
         this.log = log;
-        this.writer = writer;
         this.windows = windows;
         this.tx = tx;
         this.meters = meters;
@@ -82,6 +81,16 @@ class PredictionBatchListener {
         }
     }
 
+    /**
+     * Time per batch in each step of the intake, {@code mlops_monitoring_intake_seconds{phase}}: dedupe (query for
+     * stored ids), place (includes waiting for the open window's lock), copy, settle, transaction (all of the
+     * transaction, commit included: the part consumer threads of one model version take in turn) and judge.
+     */
+    private void phase(String name, long startNanos) {
+        Timer.builder("mlops.monitoring.intake").description("PredictionMade intake time per batch, by step").tag("phase", name)
+                .register(meters).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
     private void store(List<PredictionRow> events) {
         if (events.isEmpty()) {
             return;
@@ -90,13 +99,44 @@ class PredictionBatchListener {
         // outside the transaction, so nothing is locked meanwhile: which events are new, and their COPY rows
         long t0 = System.nanoTime();
         List<PredictionRow> fresh = log.unseen(events);
-        IntakeWriter.phase(meters, "dedupe", t0);
+        phase("dedupe", t0);
         meters.counter("mlops.monitoring.predictions.duplicate").increment(events.size() - fresh.size());
         if (fresh.isEmpty()) {
             return;
         }
         List<String> rows = fresh.stream().map(PredictionLog::copyRow).toList();
-        List<UUID> closing = writer.write(new IntakeWriter.Batch(fresh, rows));
+        // model versions in a fixed order, so that consumer threads lock their open windows in the same order
+        Map<ModelVersionRef, List<Integer>> byModel = new TreeMap<>(Comparator.comparing(ModelVersionRef::model)
+                .thenComparingInt(ModelVersionRef::version));
+        for (int i = 0; i < fresh.size(); i++) {
+            byModel.computeIfAbsent(fresh.get(i).model(), m -> new ArrayList<>()).add(i);
+        }
+        long t1 = System.nanoTime();
+        List<UUID> closing = tx.execute(status -> {
+            long t2 = System.nanoTime();
+            UUID[] windowOf = new UUID[fresh.size()];
+            List<Windows.Placement> placements = new ArrayList<>();
+            byModel.forEach((model, indexes) -> {
+                Windows.Placement placement = windows.place(model, indexes.size());
+                int next = 0;
+                for (Windows.Run run : placement.runs()) {
+                    for (int r = 0; r < run.rows(); r++) {
+                        windowOf[indexes.get(next++)] = run.windowId();
+                    }
+                }
+                placements.add(placement);
+            });
+            phase("place", t2);
+            long t3 = System.nanoTime();
+            log.copy(rows, windowOf);
+            phase("copy", t3);
+            long t4 = System.nanoTime();
+            List<UUID> filled = new ArrayList<>();
+            placements.forEach(p -> filled.addAll(windows.settle(p)));
+            phase("settle", t4);
+            return filled;
+        });
+        phase("transaction", t1);
         // each filled window is judged in a transaction of its own, without the open window's lock (see Windows.settle);
         // should this thread die first, the expiry job judges the windows left CLOSING
         long t5 = System.nanoTime();
@@ -109,14 +149,12 @@ class PredictionBatchListener {
             }
         }
         if (!closing.isEmpty()) {
-            IntakeWriter.phase(meters, "judge", t5);
+            phase("judge", t5);
         }
-        Map<ModelVersionRef, Timer> latency = new HashMap<>();
-        for (PredictionRow e : fresh) {
-            latency.computeIfAbsent(e.model(), model -> Timer.builder("mlops.prediction.latency")
-                            .description("model latency reported by PredictionMade events")
-                            .tags("model", model.model(), "version", Integer.toString(model.version())).register(meters))
-                    .record(Duration.ofNanos((long) (e.latencyMs() * 1_000_000)));
-        }
+        byModel.forEach((model, indexes) -> {
+            Timer latency = Timer.builder("mlops.prediction.latency").description("model latency reported by PredictionMade events")
+                    .tags("model", model.model(), "version", Integer.toString(model.version())).register(meters);
+            indexes.forEach(i -> latency.record(Duration.ofNanos((long) (fresh.get(i).latencyMs() * 1_000_000))));
+        });
     }
 }

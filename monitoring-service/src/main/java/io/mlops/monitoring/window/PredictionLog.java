@@ -1,7 +1,8 @@
 package io.mlops.monitoring.window;
 
 import io.mlops.events.EventJson;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -108,37 +108,16 @@ class PredictionLog {
      * rows to their day partitions. Measured in bench/monitoring, see its README.
      */
     void copy(List<String> rows, UUID[] windows) {
-        // the rows go to pgjdbc as one array of UTF-8 bytes: a copyIn(Reader) would re-encode the text chunk by chunk
-        byte[][] encoded = new byte[rows.size()][];
-        int size = 0;
-        for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = rows.get(i).getBytes(StandardCharsets.UTF_8);
-            size += encoded[i].length + 37; // window id (36 ASCII characters) and the line feed
-        }
-        byte[] text = new byte[size];
-        int at = 0;
-        for (int i = 0; i < encoded.length; i++) {
-            System.arraycopy(encoded[i], 0, text, at, encoded[i].length);
-            at += encoded[i].length;
-            byte[] window = windows[i].toString().getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(window, 0, text, at, window.length);
-            at += window.length;
-            text[at++] = '\n';
+        StringBuilder text = new StringBuilder(rows.size() * (rows.isEmpty() ? 0 : rows.getFirst().length() + 40));
+        for (int i = 0; i < rows.size(); i++) {
+            text.append(rows.get(i)).append(windows[i]).append('\n');
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     COPY prediction_log (prediction_id, predicted_at, model, version, features, value, label, latency_ms,
-                        probabilities, window_id) FROM STDIN""");
-            try {
-                copy.writeToCopy(text, 0, at);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
+                        probabilities, window_id) FROM STDIN""", new StringReader(text.toString()));
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY of " + rows.size() + " predictions failed", e);
         }
     }
