@@ -2,6 +2,7 @@ package io.mlops.feature.online;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mlops.support.web.RequestBodyLimitFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -61,7 +62,7 @@ final class OnlineLookupFilter implements Filter {
         long start = System.nanoTime();
         AnswerBuffer answer;
         try {
-            answer = lookup.answer(name, LimitedBody.of(request, maxBodyBytes));
+            answer = lookup.answer(name, RequestBodyLimitFilter.limitedBody(request, maxBodyBytes));
         } catch (RuntimeException e) {
             if (errors.resolveException(request, response, null, e) == null) {
                 throw e;

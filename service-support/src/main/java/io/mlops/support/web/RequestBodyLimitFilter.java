@@ -38,6 +38,17 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
+    /**
+     * The request's body bounded as this filter bounds it: 413 ({@link RequestBodyTooLarge}) when the declared length
+     * or the bytes read pass {@code limit}. For a handler that runs before this filter (feature-service's online lookups).
+     */
+    public static ServletInputStream limitedBody(HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            throw new RequestBodyTooLarge(limit);
+        }
+        return new CountingStream(request.getInputStream(), limit);
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long limit;
@@ -50,11 +61,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            if (getContentLengthLong() > limit) {
-                throw new RequestBodyTooLarge(limit);
-            }
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = limitedBody((HttpServletRequest) getRequest(), limit);
             }
             return stream;
         }
