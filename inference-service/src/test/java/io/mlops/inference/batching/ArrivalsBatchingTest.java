@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -71,26 +70,13 @@ class ArrivalsBatchingTest {
         return answer;
     }
 
-    private static float[] block(long seed, int rows) {
-        Random random = new Random(seed);
-        float[] values = new float[rows * FEATURES];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
-    }
-
-    private static float[] serial(float[] block, int rows) throws InterruptedException {
-        return MatrixPredictor.plain().predict(block, rows);
-    }
-
     @Test
     void theCollectorWaitsForRequestsOnTheirWayAndRunsThemAsOneBatch() throws Exception {
         Duration maxQueueDelay = Duration.ofSeconds(20);
         start(32, maxQueueDelay);
         CountDownLatch firstGo = new CountDownLatch(1);
         CountDownLatch othersGo = new CountDownLatch(1);
-        List<float[]> inputs = List.of(block(1, 1), block(2, 2), block(3, 1));
+        List<float[]> inputs = List.of(MatrixPredictor.block(1, 1), MatrixPredictor.block(2, 2), MatrixPredictor.block(3, 1));
         List<CompletableFuture<float[]>> answers = new ArrayList<>();
         answers.add(request(inputs.get(0), 1, firstGo));
         answers.add(request(inputs.get(1), 2, othersGo));
@@ -104,7 +90,7 @@ class ArrivalsBatchingTest {
 
         othersGo.countDown();
         for (int i = 0; i < 3; i++) {
-            assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), i == 1 ? 2 : 1));
+            assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(inputs.get(i), i == 1 ? 2 : 1));
         }
         assertThat(listener.batchRows).as("one batch, run when the last arrival landed").containsExactly(4);
         assertThat(listener.queueNanos).allSatisfy(nanos -> assertThat(nanos).isLessThan(maxQueueDelay.toNanos()));
@@ -118,13 +104,13 @@ class ArrivalsBatchingTest {
         start(32, maxQueueDelay);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        float[] input = block(5, 1);
-        request(block(6, 1), 1, never); // on its way, but never arrives
+        float[] input = MatrixPredictor.block(5, 1);
+        request(MatrixPredictor.block(6, 1), 1, never); // on its way, but never arrives
         CompletableFuture<float[]> answer = request(input, 1, go);
 
         go.countDown();
 
-        assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 1));
+        assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(input, 1));
         assertThat(listener.batchRows).containsExactly(1);
         assertThat(listener.queueNanos.getFirst()).isGreaterThanOrEqualTo(maxQueueDelay.toNanos())
                 .isLessThan(Duration.ofSeconds(5).toNanos());
@@ -135,11 +121,11 @@ class ArrivalsBatchingTest {
     void aLoneRequestComputesAtOnceOnItsOwnThreadAndLeavesNothingCounted() throws Exception {
         start(32, Duration.ofSeconds(20));
         for (int i = 0; i < 5; i++) {
-            float[] input = block(i, 1);
+            float[] input = MatrixPredictor.block(i, 1);
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<float[]> answer = request(input, 1, go);
             go.countDown();
-            assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 1));
+            assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(input, 1));
             await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.onTheWay() == 0);
         }
         assertThat(computedOn).hasSize(5).noneMatch(thread -> thread.getName().startsWith("batch-"));
@@ -151,13 +137,13 @@ class ArrivalsBatchingTest {
         start(4, Duration.ofSeconds(20));
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        request(block(6, 1), 1, never);
-        float[] input = block(7, 4);
+        request(MatrixPredictor.block(6, 1), 1, never);
+        float[] input = MatrixPredictor.block(7, 4);
         CompletableFuture<float[]> answer = request(input, 4, go);
 
         go.countDown();
 
-        assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 4));
+        assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(input, 4));
         assertThat(computedOn).hasSize(1).noneMatch(thread -> thread.getName().startsWith("batch-"));
         never.countDown();
     }

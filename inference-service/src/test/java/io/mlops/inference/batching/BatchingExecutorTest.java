@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -53,19 +52,6 @@ class BatchingExecutorTest {
         return executor;
     }
 
-    private static float[] block(long seed, int rows) {
-        Random random = new Random(seed);
-        float[] values = new float[rows * FEATURES];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return values;
-    }
-
-    private static float[] serial(float[] block, int rows) throws InterruptedException {
-        return MatrixPredictor.plain().predict(block, rows);
-    }
-
     /** Callers are completed before the batch is reported, so a report may trail the caller's result. */
     private static void awaitListener(org.awaitility.core.ThrowingRunnable assertion) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
@@ -78,8 +64,8 @@ class BatchingExecutorTest {
 
     @Test
     void matrixPredictorMatchesADoublePrecisionReference() throws Exception {
-        float[] row = block(7, 1);
-        float[] out = serial(row, 1);
+        float[] row = MatrixPredictor.block(7, 1);
+        float[] out = MatrixPredictor.serial(row, 1);
         for (int o = 0; o < OUTPUTS; o++) {
             double sum = MatrixPredictor.bias(o);
             for (int f = 0; f < FEATURES; f++) {
@@ -103,9 +89,9 @@ class BatchingExecutorTest {
                     startGate.await();
                     for (int i = 0; i < requestsPerThread; i++) {
                         int rows = 1 + (thread + i) % 3;
-                        float[] input = block(thread * 1000L + i, rows);
+                        float[] input = MatrixPredictor.block(thread * 1000L + i, rows);
                         float[] output = executor.submit(input, rows, TIMEOUT).get(30, TimeUnit.SECONDS);
-                        assertThat(output).containsExactly(serial(input, rows));
+                        assertThat(output).containsExactly(MatrixPredictor.serial(input, rows));
                     }
                     return requestsPerThread;
                 }));
@@ -130,7 +116,7 @@ class BatchingExecutorTest {
         List<CompletableFuture<float[]>> results = new ArrayList<>();
         List<float[]> inputs = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            inputs.add(block(i, 1));
+            inputs.add(MatrixPredictor.block(i, 1));
             results.add(executor.submit(inputs.get(i), 1, TIMEOUT));
             if (i == 0) {
                 gate.awaitEntered();
@@ -138,7 +124,7 @@ class BatchingExecutorTest {
         }
         gate.open();
         for (int i = 0; i < 64; i++) {
-            assertThat(results.get(i).get(30, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), 1));
+            assertThat(results.get(i).get(30, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(inputs.get(i), 1));
         }
         // The first request ran alone; the 63 queued behind it filled a batch of 32 and one of 31.
         awaitListener(() -> assertThat(listener.batchRows).containsExactly(1, 32, 31));
@@ -150,9 +136,9 @@ class BatchingExecutorTest {
         Duration maxQueueDelay = Duration.ofMillis(200);
         start(new BatchingSettings(32, maxQueueDelay, 64, 2), MatrixPredictor.Gate.opened());
         for (int i = 0; i < 100; i++) {
-            float[] input = block(i, 1);
+            float[] input = MatrixPredictor.block(i, 1);
             assertThat(executor.submit(input, 1, TIMEOUT).get(30, TimeUnit.SECONDS))
-                    .containsExactly(serial(input, 1));
+                    .containsExactly(MatrixPredictor.serial(input, 1));
         }
         // A policy that waits for company would hold each request the full 200 ms.
         assertThat(listener.queueNanos).hasSize(100)
@@ -175,10 +161,10 @@ class BatchingExecutorTest {
                     }
                 }, listener);
         for (int i = 0; i < 20; i++) {
-            float[] input = block(i, 1);
+            float[] input = MatrixPredictor.block(i, 1);
             CompletableFuture<float[]> result = executor.call(input, 1, TIMEOUT);
             assertThat(result).as("completed before call returns: no hand-off to a worker").isDone();
-            assertThat(result.get()).containsExactly(serial(input, 1));
+            assertThat(result.get()).containsExactly(MatrixPredictor.serial(input, 1));
         }
         assertThat(computedOn).hasSize(20).containsOnly(Thread.currentThread());
         assertThat(listener.batchRows).hasSize(20).containsOnly(1);
@@ -188,22 +174,22 @@ class BatchingExecutorTest {
     void callsQueueBehindBusyPredictorsAndBatchAsSubmitsDo() throws Exception {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 64, 1), gate);
-        float[] firstInput = block(100, 1);
+        float[] firstInput = MatrixPredictor.block(100, 1);
         CompletableFuture<CompletableFuture<float[]>> first =
                 CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
         gate.awaitEntered(); // the first caller computes inline and holds the only predictor
         List<float[]> inputs = new ArrayList<>();
         List<CompletableFuture<float[]>> queued = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            inputs.add(block(i, 1));
+            inputs.add(MatrixPredictor.block(i, 1));
             queued.add(executor.call(inputs.get(i), 1, TIMEOUT));
         }
         assertThat(queued).noneMatch(CompletableFuture::isDone);
         assertThat(executor.queueDepth()).isEqualTo(10);
         gate.open();
-        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(serial(firstInput, 1));
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
         for (int i = 0; i < 10; i++) {
-            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).containsExactly(serial(inputs.get(i), 1));
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(inputs.get(i), 1));
         }
         // The worker waited for the predictor, then ran all ten queued requests as one batch.
         awaitListener(() -> assertThat(listener.batchRows).containsExactlyInAnyOrder(1, 10));
@@ -217,16 +203,16 @@ class BatchingExecutorTest {
         // inline (request threads are virtual: inline callers on every carrier meant batches never formed).
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 64, 2), gate);
-        float[] firstInput = block(100, 1);
+        float[] firstInput = MatrixPredictor.block(100, 1);
         CompletableFuture<CompletableFuture<float[]>> first =
                 CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
         gate.awaitEntered();
-        float[] secondInput = block(7, 1);
+        float[] secondInput = MatrixPredictor.block(7, 1);
         CompletableFuture<float[]> second = executor.call(secondInput, 1, TIMEOUT);
         assertThat(second).as("queued, not computed on the caller's thread").isNotDone();
         gate.open();
-        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(serial(secondInput, 1));
-        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(serial(firstInput, 1));
+        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(secondInput, 1));
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
     }
 
     @Test
@@ -234,17 +220,17 @@ class BatchingExecutorTest {
         Duration maxQueueDelay = Duration.ofMillis(300);
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, maxQueueDelay, 64, 2), gate);
-        CompletableFuture<float[]> first = executor.submit(block(1, 1), 1, TIMEOUT);
+        CompletableFuture<float[]> first = executor.submit(MatrixPredictor.block(1, 1), 1, TIMEOUT);
         gate.awaitEntered();
-        float[] b = block(2, 1);
-        float[] c = block(3, 2);
+        float[] b = MatrixPredictor.block(2, 1);
+        float[] c = MatrixPredictor.block(3, 2);
         CompletableFuture<float[]> second = executor.submit(b, 1, TIMEOUT);
         CompletableFuture<float[]> third = executor.submit(c, 2, TIMEOUT);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone() && third.isDone());
         assertThat(first).isNotDone();
-        assertThat(second.get()).containsExactly(serial(b, 1));
-        assertThat(third.get()).containsExactly(serial(c, 2));
+        assertThat(second.get()).containsExactly(MatrixPredictor.serial(b, 1));
+        assertThat(third.get()).containsExactly(MatrixPredictor.serial(c, 2));
         awaitListener(() -> assertThat(listener.batchRows).containsExactly(3));
         // queueNanos[0] is the first request's; [1] and [2] are those that waited for company.
         assertThat(listener.queueNanos.get(1)).isGreaterThanOrEqualTo(maxQueueDelay.toNanos());
@@ -257,14 +243,14 @@ class BatchingExecutorTest {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 4, 1), gate);
         List<CompletableFuture<float[]>> accepted = new ArrayList<>();
-        accepted.add(executor.submit(block(0, 1), 1, TIMEOUT));
+        accepted.add(executor.submit(MatrixPredictor.block(0, 1), 1, TIMEOUT));
         gate.awaitEntered();
         for (int i = 1; i <= 4; i++) {
-            accepted.add(executor.submit(block(i, 1), 1, TIMEOUT));
+            accepted.add(executor.submit(MatrixPredictor.block(i, 1), 1, TIMEOUT));
         }
         assertThat(executor.queueDepth()).isEqualTo(4);
 
-        CompletableFuture<float[]> refused = executor.submit(block(5, 1), 1, TIMEOUT);
+        CompletableFuture<float[]> refused = executor.submit(MatrixPredictor.block(5, 1), 1, TIMEOUT);
 
         assertThat(refused).isDone();
         assertThat(failureOf(refused)).isInstanceOf(InferenceQueueFull.class)
@@ -280,10 +266,10 @@ class BatchingExecutorTest {
     void aRequestPastItsDeadlineFailsWithoutBeingComputed() throws Exception {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), gate);
-        CompletableFuture<float[]> running = executor.submit(block(0, 1), 1, TIMEOUT);
+        CompletableFuture<float[]> running = executor.submit(MatrixPredictor.block(0, 1), 1, TIMEOUT);
         gate.awaitEntered();
         long submitted = System.nanoTime();
-        CompletableFuture<float[]> late = executor.submit(block(1, 3), 3, Duration.ofMillis(1));
+        CompletableFuture<float[]> late = executor.submit(MatrixPredictor.block(1, 3), 3, Duration.ofMillis(1));
         await().pollInterval(Duration.ofMillis(5)).until(() -> System.nanoTime() - submitted > 5_000_000);
 
         gate.open();
@@ -299,7 +285,7 @@ class BatchingExecutorTest {
     void shutdownFinishesQueuedRequestsRefusesNewOnesAndClosesPredictors() throws Exception {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), gate);
-        List<float[]> inputs = List.of(block(0, 1), block(1, 2), block(2, 1));
+        List<float[]> inputs = List.of(MatrixPredictor.block(0, 1), MatrixPredictor.block(1, 2), MatrixPredictor.block(2, 1));
         List<CompletableFuture<float[]>> results = new ArrayList<>();
         results.add(executor.submit(inputs.get(0), 1, TIMEOUT));
         gate.awaitEntered();
@@ -314,13 +300,13 @@ class BatchingExecutorTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(executor::isShutdown);
 
-        assertThat(failureOf(executor.submit(block(3, 1), 1, TIMEOUT))).isInstanceOf(InferenceExecutorClosed.class);
+        assertThat(failureOf(executor.submit(MatrixPredictor.block(3, 1), 1, TIMEOUT))).isInstanceOf(InferenceExecutorClosed.class);
         gate.open();
 
         assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(results.get(0).get()).containsExactly(serial(inputs.get(0), 1));
-        assertThat(results.get(1).get()).containsExactly(serial(inputs.get(1), 2));
-        assertThat(results.get(2).get()).containsExactly(serial(inputs.get(2), 1));
+        assertThat(results.get(0).get()).containsExactly(MatrixPredictor.serial(inputs.get(0), 1));
+        assertThat(results.get(1).get()).containsExactly(MatrixPredictor.serial(inputs.get(1), 2));
+        assertThat(results.get(2).get()).containsExactly(MatrixPredictor.serial(inputs.get(2), 1));
         assertThat(rowsComputed.get()).isEqualTo(4);
         assertThat(closes.get()).isEqualTo(1);
     }
@@ -328,7 +314,7 @@ class BatchingExecutorTest {
     @Test
     void aFailingPredictionFailsItsBatchAndTheWorkerCarriesOn() throws Exception {
         start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), MatrixPredictor.Gate.opened());
-        float[] poisoned = block(0, 1);
+        float[] poisoned = MatrixPredictor.block(0, 1);
         poisoned[3] = Float.NaN;
 
         CompletableFuture<float[]> failed = executor.submit(poisoned, 1, TIMEOUT);
@@ -336,16 +322,16 @@ class BatchingExecutorTest {
         assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(PredictionFailed.class).cause().isInstanceOf(IllegalArgumentException.class);
         assertThat(listener.failedBatches.get()).isEqualTo(1);
-        float[] healthy = block(1, 1);
-        assertThat(executor.submit(healthy, 1, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(serial(healthy, 1));
+        float[] healthy = MatrixPredictor.block(1, 1);
+        assertThat(executor.submit(healthy, 1, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(healthy, 1));
     }
 
     @Test
     void aRequestLargerThanMaxBatchSizeRunsAloneAndUnsplit() throws Exception {
         start(new BatchingSettings(4, Duration.ofMillis(2), 16, 1), MatrixPredictor.Gate.opened());
-        float[] input = block(9, 10);
+        float[] input = MatrixPredictor.block(9, 10);
 
-        assertThat(executor.submit(input, 10, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(serial(input, 10));
+        assertThat(executor.submit(input, 10, TIMEOUT).get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(input, 10));
         awaitListener(() -> assertThat(listener.batchRows).containsExactly(10));
     }
 

@@ -1,5 +1,6 @@
 package io.mlops.inference.batching;
 
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,21 @@ final class MatrixPredictor implements BatchPredictor {
 
     static MatrixPredictor plain() {
         return new MatrixPredictor(Gate.opened(), new AtomicLong(), new AtomicInteger());
+    }
+
+    /** {@code rows} rows of Gaussian inputs, the same for the same seed. */
+    static float[] block(long seed, int rows) {
+        Random random = new Random(seed);
+        float[] values = new float[rows * FEATURES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+
+    /** The outputs of {@code rows} rows computed alone, without an executor: what any batching must give. */
+    static float[] serial(float[] block, int rows) throws InterruptedException {
+        return plain().predict(block, rows);
     }
 
     static float weight(int feature, int output) {
