@@ -121,7 +121,7 @@ class OnlineLookup {
             OnlineAnswer.writeEntity(entities.get(i), json, answer);
             int before = answer.size();
             answer.write(FEATURES);
-            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), answer)) {
+            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), version.fieldBytes(), answer)) {
                 answer.truncate(before);
                 answer.write(MISSING);
             }
