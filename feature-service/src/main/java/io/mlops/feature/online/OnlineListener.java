@@ -53,7 +53,10 @@ final class OnlineListener implements SmartLifecycle {
     OnlineListener(OnlineProperties properties, long maxBodyBytes, OnlineHttpHandler handler, ListenerProblems problems,
                    ConfigurableEnvironment environment) {
         this.port = properties.port();
-        this.threads = properties.listenerThreads();
+        // half the processors by default: on a small host the other half runs Lettuce's event loop and Redis, and one
+        // event loop per processor (Netty's default is two) cost more CPU per lookup in bench/feature-online
+        this.threads = properties.listenerThreads() > 0 ? properties.listenerThreads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.idleTimeout = properties.listenerIdleTimeout();
         this.maxBodyBytes = maxBodyBytes;
         this.handler = handler;
@@ -84,7 +87,7 @@ final class OnlineListener implements SmartLifecycle {
         }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("online-listener", java.util.Map.of(PORT_PROPERTY, bound)));
-        log.info("Online lookups also served on port {} ({} event loops)", bound, threads == 0 ? "one per processor:" : threads);
+        log.info("Online lookups also served on port {} ({} event loops)", bound, threads);
     }
 
     @Override

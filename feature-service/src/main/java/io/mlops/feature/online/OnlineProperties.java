@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             at most this long)
  * @param port                 when set, lookups are also served on this port by {@link OnlineListener}
  *                             (0: a free port, published as {@code local.mlops.feature.online.port})
- * @param listenerThreads      event-loop threads of that listener; 0: one per available processor
+ * @param listenerThreads      event-loop threads of that listener; 0: half the available processors, at least one
  * @param listenerIdleTimeout  a connection of that listener with nothing read or written for this long is closed
  */
 @ConfigurationProperties("mlops.feature.online")
