@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -14,9 +15,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -65,7 +68,7 @@ final class OnlineHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         long start = System.nanoTime();
         if (!request.decoderResult().isSuccess()) {   // not HTTP: answer 400 and give up on the connection, as Tomcat does
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST))
-                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                    .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         String uri = request.uri();
@@ -89,7 +92,7 @@ final class OnlineHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
     /** What Spring MVC answers before the controller: 404 for another path, 405, 415, 406. */
     private static void refuseWhatMvcWould(String name, String method, String path, FullHttpRequest request) throws Exception {
         if (name == null) {
-            throw new NoHandlerFoundException(method, path, new org.springframework.http.HttpHeaders());
+            throw new NoHandlerFoundException(method, path, new HttpHeaders());
         }
         if (!"POST".equals(method)) {
             throw new HttpRequestMethodNotSupportedException(method, List.of("POST"));
@@ -119,7 +122,7 @@ final class OnlineHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         private final String method;
         private final String path;
         private final long start;
-        private io.netty.util.concurrent.ScheduledFuture<?> timeout;
+        private ScheduledFuture<?> timeout;
         private boolean answered;
 
         Pending(ChannelHandlerContext ctx, OnlineLookup.Sent sent, String method, String path, long start) {

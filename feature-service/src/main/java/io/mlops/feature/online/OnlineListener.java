@@ -1,7 +1,10 @@
 package io.mlops.feature.online;
 
+import io.mlops.support.web.RequestBodyTooLarge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -9,14 +12,21 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.mlops.support.web.RequestBodyTooLarge;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +96,7 @@ final class OnlineListener implements SmartLifecycle {
             throw new IllegalStateException("interrupted while binding the online listener to port " + port, e);
         }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
-        environment.getPropertySources().addFirst(new MapPropertySource("online-listener", java.util.Map.of(PORT_PROPERTY, bound)));
+        environment.getPropertySources().addFirst(new MapPropertySource("online-listener", Map.of(PORT_PROPERTY, bound)));
         log.info("Online lookups also served on port {} ({} event loops)", bound, threads);
     }
 
@@ -126,8 +136,8 @@ final class OnlineListener implements SmartLifecycle {
         }
 
         @Override
-        protected void handleOversizedMessage(io.netty.channel.ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
-            if (!(oversized instanceof io.netty.handler.codec.http.HttpRequest request)) {
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            if (!(oversized instanceof HttpRequest request)) {
                 ctx.close();
                 return;
             }
@@ -135,13 +145,13 @@ final class OnlineListener implements SmartLifecycle {
             int query = uri.indexOf('?');
             ListenerProblems.Answer answer = problems.answer(new RequestBodyTooLarge(limit), request.method().name(),
                     query < 0 ? uri : uri.substring(0, query));
-            var response = new io.netty.handler.codec.http.DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                    io.netty.handler.codec.http.HttpResponseStatus.valueOf(answer.status()),
+            var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(answer.status()),
                     ctx.alloc().buffer(answer.body().length).writeBytes(answer.body()));
             answer.headers().forEach((header, values) -> response.headers().add(header, values));
-            response.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
-                    .set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, io.netty.handler.codec.http.HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }
 }

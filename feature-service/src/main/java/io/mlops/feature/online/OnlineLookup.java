@@ -1,5 +1,6 @@
 package io.mlops.feature.online;
 
+import io.lettuce.core.RedisFuture;
 import io.mlops.feature.featureset.EntityKeys;
 import io.mlops.feature.featureset.FeatureSet;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class OnlineLookup {
     }
 
     /** A lookup whose MGET is on its way. */
-    record Sent(Prepared lookup, io.lettuce.core.RedisFuture<StoredVectors> reply) {
+    record Sent(Prepared lookup, RedisFuture<StoredVectors> reply) {
     }
 
     /** A checked request: the set, the version served, the entities and their keys. */
