@@ -27,6 +27,8 @@ final class FeatureServiceRunner implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     final ConfigurableApplicationContext context;
     final String baseUrl;
+    /** The online listener's base URL (mlops.feature.online.port=0), null with a build that has none. */
+    final String onlineUrl;
     final String schema = "fbench_" + System.currentTimeMillis();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -50,6 +52,7 @@ final class FeatureServiceRunner implements AutoCloseable {
         props.put("mlops.feature.data-service-url", dataServiceUrl);
         props.put("mlops.feature.materialization.resume-on-startup", "false");
         props.put("logging.level.root", "WARN");
+        props.put("mlops.feature.online.port", "0");   // the lean listener next to Tomcat: "wrkn" measures it (ignored by older builds)
         // optional overrides of the service defaults: -Dbench.chunkRows (rows per COPY chunk and cursor fetch, 5000)
         // and -Dbench.readTimeout (the data-service idle read timeout, 30s)
         if (System.getProperty("bench.readTimeout") != null) {
@@ -62,6 +65,8 @@ final class FeatureServiceRunner implements AutoCloseable {
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         context = new SpringApplicationBuilder(FeatureServiceApplication.class).run(args);
         baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        String online = context.getEnvironment().getProperty("local.mlops.feature.online.port");
+        onlineUrl = online == null ? null : "http://127.0.0.1:" + online;
     }
 
     JsonNode send(String method, String path, String json, int expected) {

@@ -48,7 +48,8 @@ public final class OnlineBench {
     }
 
     /**
-     * CPU of the threads that serve a lookup (Tomcat's {@code http-nio-*} and Lettuce's event loops):
+     * CPU of the threads that serve a lookup (Tomcat's {@code http-nio-*}, the online listener's {@code online-http-*}
+     * and Lettuce's event loops):
      * unlike the process's CPU it leaves out what else this JVM runs (the embedded Kafka broker, the
      * outbox relay, JIT and GC), which at a few hundred lookups per second on a loaded host can
      * outweigh the lookups themselves.
@@ -57,7 +58,8 @@ public final class OnlineBench {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long total = 0;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("http-nio") || info.getThreadName().startsWith("lettuce-"))) {
+            if (info != null && (info.getThreadName().startsWith("http-nio") || info.getThreadName().startsWith("lettuce-")
+                    || info.getThreadName().startsWith("online-http"))) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
@@ -140,7 +142,9 @@ public final class OnlineBench {
                         service.schema, service.baseUrl);
                 check(service, redis, set);
                 List<Cell> all = new ArrayList<>();
-                String[] modes = Wrk.available() ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "raw", "hmget"};
+                // wrkn: wrk against the online listener (mlops.feature.online.port) of the same instance
+                String[] modes = !Wrk.available() ? new String[] {"http", "raw", "hmget"}
+                        : service.onlineUrl == null ? new String[] {"http", "wrk", "raw", "hmget"} : new String[] {"http", "wrk", "wrkn", "raw", "hmget"};
                 String onlyModes = System.getProperty("bench.modes");   // e.g. "wrk,raw": these clients only
                 if (onlyModes != null) {
                     modes = java.util.Arrays.stream(modes).filter(List.of(onlyModes.split(","))::contains).toArray(String[]::new);
@@ -156,8 +160,9 @@ public final class OnlineBench {
                                 continue;
                             }
                             for (String mode : modes) {
-                                Cell cell = mode.equals("wrk")
-                                        ? Wrk.run(work, service.baseUrl + "/api/v1/feature-sets/" + set + "/online", n, c, warmup, seconds, redis)
+                                Cell cell = mode.startsWith("wrk")
+                                        ? Wrk.run(mode, work, (mode.equals("wrkn") ? service.onlineUrl : service.baseUrl) + "/api/v1/feature-sets/" + set + "/online",
+                                                n, c, warmup, seconds, redis)
                                         : run(mode, n, c, warmup, seconds, service, redis, set);
                                 all.add(cell);
                                 System.out.printf(Locale.ROOT, "repeat %d %-4s n=%3d c=%2d p50=%.3f ms p99=%.3f ms %.0f lookups/s mget/req=%.3f cmds/req=%.3f errors=%d jvm-cpu/req=%.0f us serving-threads-cpu/req=%.0f us redis-cpu/req=%.0f us load=%s%n",

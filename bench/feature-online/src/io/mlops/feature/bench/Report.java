@@ -73,7 +73,51 @@ final class Report {
                         median(hmget, OnlineBench.Cell::jvmCpuUs), median(hmget, OnlineBench.Cell::redisCpuUs), rawCost / service));
             }
         }
+        out.append(listener(cells));
         return out.toString();
+    }
+
+    /**
+     * The online listener (mode wrkn: wrk against {@code mlops.feature.online.port}) next to wrk against Tomcat
+     * and the raw MGET in the same repeats: the ratio to the raw read per repeat (each repeat runs the three
+     * clients one after the other, so a repeat is a pair in time) and the serving threads' CPU per lookup.
+     */
+    private static String listener(List<OnlineBench.Cell> cells) {
+        StringBuilder out = new StringBuilder("""
+
+                Online listener (wrkn: wrk against mlops.feature.online.port) and Tomcat (wrk) against the raw MGET, per repeat in
+                order, then the median; serving threads: Tomcat's or the listener's threads plus Lettuce's event loops.
+
+                | entities | concurrency | wrk/raw lookups/s | wrkn/raw lookups/s | wrk p50 / p99 ms | wrkn p50 / p99 ms | serving threads µs/lookup: wrk, wrkn, raw |
+                |---:|---:|---|---|---|---|---|
+                """);
+        for (int n : new int[] {1, 10, 100}) {
+            for (int c : new int[] {1, 4, 16}) {
+                List<OnlineBench.Cell> wrk = select(cells, "wrk", n, c);
+                List<OnlineBench.Cell> wrkn = select(cells, "wrkn", n, c);
+                List<OnlineBench.Cell> raw = select(cells, "raw", n, c);
+                if (wrkn.isEmpty() || raw.isEmpty() || wrk.size() != raw.size() || wrkn.size() != raw.size()) {
+                    continue;
+                }
+                out.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %.2f / %.2f | %.2f / %.2f | %.0f, %.0f, %.0f |%n", n, c,
+                        ratios(wrk, raw), ratios(wrkn, raw), median(wrk, OnlineBench.Cell::p50ms), median(wrk, OnlineBench.Cell::p99ms),
+                        median(wrkn, OnlineBench.Cell::p50ms), median(wrkn, OnlineBench.Cell::p99ms), median(wrk, OnlineBench.Cell::threadsCpuUs),
+                        median(wrkn, OnlineBench.Cell::threadsCpuUs), median(raw, OnlineBench.Cell::threadsCpuUs)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String ratios(List<OnlineBench.Cell> http, List<OnlineBench.Cell> raw) {
+        double[] r = new double[http.size()];
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < r.length; i++) {
+            r[i] = http.get(i).rps() / raw.get(i).rps();
+            each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", r[i]));
+        }
+        java.util.Arrays.sort(r);
+        double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+        return String.format(Locale.ROOT, "%s (median %.2f)", each, median);
     }
 
     private static List<OnlineBench.Cell> select(List<OnlineBench.Cell> cells, String mode, int n, int c) {

@@ -31,7 +31,7 @@ final class Wrk {
         return Files.isExecutable(Path.of("/usr/bin/wrk")) || Files.isExecutable(Path.of("/usr/local/bin/wrk"));
     }
 
-    static OnlineBench.Cell run(Path work, String url, int n, int c, double warmup, double seconds,
+    static OnlineBench.Cell run(String mode, Path work, String url, int n, int c, double warmup, double seconds,
                                 io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> redis) throws Exception {
         Path script = work.resolve("lookup.lua");
         Files.writeString(script, SCRIPT);
@@ -54,7 +54,7 @@ final class Wrk {
         long mget = after.getOrDefault("cmdstat_mget", 0L) - before.getOrDefault("cmdstat_mget", 0L);
         long cmds = after.entrySet().stream().filter(e -> !e.getKey().equals("cmdstat_info"))
                 .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
-        return new OnlineBench.Cell("wrk", n, c, millis(find(out, "\\s50%\\s+(\\S+)")), millis(find(out, "\\s99%\\s+(\\S+)")),
+        return new OnlineBench.Cell(mode, n, c, millis(find(out, "\\s50%\\s+(\\S+)")), millis(find(out, "\\s99%\\s+(\\S+)")),
                 Double.parseDouble(find(out, "Requests/sec:\\s+(\\S+)")), (double) mget / requests, (double) cmds / requests, errors,
                 cpu / 1e3 / requests, redisCpu * 1e6 / requests, threadsCpu / 1e3 / requests);
     }

@@ -67,8 +67,11 @@ public final class AnswerBench {
             throw new IllegalStateException("the two answers differ");
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        if (!Arrays.equals(newAnswer(json, served, entities, text, false), newAnswer(json, served, entities, text))) {
+            throw new IllegalStateException("the two splices differ");
+        }
         String[] labels = {"answer: Jackson generator from packed float64", "answer: spliced JSON text", "request: databind to a record",
-                "request: streaming reader"};
+                "request: streaming reader", "answer: spliced, splice of 2026-11-28 01:00"};
         double[][] perOp = new double[labels.length][rounds];
         long sink = 0;
         for (int r = -2; r < rounds; r++) {   // two unrecorded rounds warm the JIT
@@ -79,6 +82,7 @@ public final class AnswerBench {
                         case 0 -> oldAnswer(json, "set", served, serialized, entities, packed).length;
                         case 1 -> newAnswer(json, served, entities, text).length;
                         case 2 -> json.readValue(request, OldRequest.class).entities().size();
+                        case 4 -> newAnswer(json, served, entities, text, false).length;
                         default -> OnlineRequests.read(json, new ByteArrayInputStream(request)).entities().size();
                     };
                 }
@@ -137,19 +141,58 @@ public final class AnswerBench {
 
     /** The answer as OnlineController writes it now (same bytes, see the check in main). */
     static byte[] newAnswer(JsonMapper json, OnlineCatalog.Served served, List<Object> entities, List<byte[]> stored) {
+        return newAnswer(json, served, entities, stored, true);
+    }
+
+    /** {@code current}: the splice as the service does it; otherwise the one before (a bounds check and arraycopy per piece). */
+    static byte[] newAnswer(JsonMapper json, OnlineCatalog.Served served, List<Object> entities, List<byte[]> stored, boolean current) {
         AnswerBuffer answer = new AnswerBuffer(256 + served.names().length + entities.size() * served.entityBytes());
         answer.write(HEAD);
         answer.write(served.names());
         answer.write(RESULTS);
         for (int i = 0; i < entities.size(); i++) {
             answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
-            OnlineAnswer.writeEntity(entities.get(i), json, answer);
-            answer.write(FEATURES);
-            OnlineAnswer.writeFeatures(stored.get(i), served.fields(), answer);
+            if (current) {
+                OnlineAnswer.writeEntity(entities.get(i), json, answer);
+                answer.write(FEATURES);
+                byte[] value = stored.get(i);
+                OnlineAnswer.writeFeatures(value, 0, value.length, served.fields(), served.fieldBytes(), answer);
+            } else {
+                answer.write(Integer.toString((Integer) entities.get(i)).getBytes(StandardCharsets.US_ASCII));
+                answer.write(FEATURES);
+                oldSplice(stored.get(i), served.fields(), answer);
+            }
             answer.write((byte) '}');
         }
         answer.write(END);
         return answer.toByteArray();
+    }
+
+    /** OnlineAnswer.writeFeatures before the one-pass splice, for the comparison. */
+    static boolean oldSplice(byte[] stored, byte[][] fields, AnswerBuffer out) {
+        int last = stored.length - 1;
+        if (stored.length < 3 || stored[0] != '[' || stored[last] != ']') {
+            return false;
+        }
+        int start = out.size();
+        int from = 1;
+        for (int c = 0; c < fields.length; c++) {
+            int to = from;
+            while (to < last && stored[to] != ',') {
+                to++;
+            }
+            if (to == from || (to == last) != (c == fields.length - 1)) {
+                out.truncate(start);
+                return false;
+            }
+            byte[] field = fields[c];
+            out.ensure(field.length + to - from + 1);
+            out.write(field);
+            out.write(stored, from, to - from);
+            from = to + 1;
+        }
+        out.write((byte) '}');
+        return true;
     }
 
     private static final byte[] HEAD = "{\"featureSet\":\"set\",\"version\":1,\"features\":".getBytes(StandardCharsets.UTF_8);

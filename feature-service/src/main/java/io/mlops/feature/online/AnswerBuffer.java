@@ -26,7 +26,10 @@ final class AnswerBuffer {
         return bytes.length;
     }
 
-    /** Forgets everything written after {@code size} bytes. */
+    /**
+     * Sets the size: forgets everything written after {@code size} bytes, or, after {@link #ensure} and
+     * writes straight into {@link #array()}, takes them up to {@code size}.
+     */
     void truncate(int size) {
         this.size = size;
     }

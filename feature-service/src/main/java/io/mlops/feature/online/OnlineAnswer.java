@@ -28,11 +28,34 @@ final class OnlineAnswer {
                 out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
                 out.write((byte) '"');
             }
-            case Integer i -> out.write(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-            case Long l -> out.write(Long.toString(l).getBytes(StandardCharsets.US_ASCII));
+            case Integer i -> writeDecimal(i, out);
+            case Long l -> writeDecimal(l, out);
             case BigInteger b -> out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
             default -> out.write(json.writeValueAsBytes(entity));
         }
+    }
+
+    /** The decimal digits of {@code value}, as {@link Long#toString(long)} writes them, without making a String. */
+    static void writeDecimal(long value, AnswerBuffer out) {
+        if (value < 0 && value != Long.MIN_VALUE) {
+            out.write((byte) '-');
+            value = -value;
+        } else if (value == Long.MIN_VALUE) {
+            out.write(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        out.ensure(digits);
+        byte[] to = out.array();
+        int end = out.size() + digits;
+        for (int at = end - 1; at >= out.size(); at--) {
+            to[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        out.truncate(end);
     }
 
     /**
@@ -41,33 +64,48 @@ final class OnlineAnswer {
      * pass. False, and nothing written, when it does not hold exactly one value per field.
      */
     static boolean writeFeatures(byte[] stored, byte[][] fields, AnswerBuffer out) {
-        return writeFeatures(stored, 0, stored.length, fields, out);
+        int fieldBytes = 0;
+        for (byte[] field : fields) {
+            fieldBytes += field.length;
+        }
+        return writeFeatures(stored, 0, stored.length, fields, fieldBytes, out);
     }
 
-    /** As {@link #writeFeatures(byte[], byte[][], AnswerBuffer)} for the {@code length} bytes of {@code stored} from {@code offset}. */
-    static boolean writeFeatures(byte[] stored, int offset, int length, byte[][] fields, AnswerBuffer out) {
+    /**
+     * As {@link #writeFeatures(byte[], byte[][], AnswerBuffer)} for the {@code length} bytes of
+     * {@code stored} from {@code offset}; {@code fieldBytes} is the length of all {@code fields}
+     * together. Room is made once per vector and each value is copied while it is scanned for its comma,
+     * straight into the buffer's array (the answer is only taken when the whole vector fits its
+     * fields): the splice was ~20 % of a lookup's request-thread samples with a capacity check and an
+     * arraycopy per field name and per value.
+     */
+    static boolean writeFeatures(byte[] stored, int offset, int length, byte[][] fields, int fieldBytes, AnswerBuffer out) {
         int last = offset + length - 1;
         if (length < 3 || stored[offset] != '[' || stored[last] != ']') {
             return false;
         }
-        int start = out.size();
+        out.ensure(fieldBytes + length);   // names + values + '}' (the brackets and commas make up for the braces)
+        byte[] to = out.array();
+        int at = out.size();
         int from = offset + 1;
-        for (int c = 0; c < fields.length; c++) {
-            int to = from;
-            while (to < last && stored[to] != ',') {
-                to++;
-            }
-            if (to == from || (to == last) != (c == fields.length - 1)) {
-                out.truncate(start);   // fewer or more values than fields, or an empty one
-                return false;
-            }
+        int count = fields.length;
+        for (int c = 0; c < count; c++) {
             byte[] field = fields[c];
-            out.ensure(field.length + to - from + 1);
-            out.write(field);
-            out.write(stored, from, to - from);
-            from = to + 1;
+            System.arraycopy(field, 0, to, at, field.length);
+            at += field.length;
+            int valueStart = at;
+            byte b;
+            while (from < last && (b = stored[from]) != ',') {
+                to[at++] = b;
+                from++;
+            }
+            if (at == valueStart || (from == last) != (c == count - 1)) {
+                return false;   // an empty value, or fewer or more values than fields: nothing taken
+            }
+            from++;
         }
-        out.write((byte) '}');
+        to[at++] = '}';
+        out.truncate(at);
         return true;
     }
 }

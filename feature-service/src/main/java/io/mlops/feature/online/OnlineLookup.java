@@ -1,5 +1,6 @@
 package io.mlops.feature.online;
 
+import io.lettuce.core.RedisFuture;
 import io.mlops.feature.featureset.EntityKeys;
 import io.mlops.feature.featureset.FeatureSet;
 import java.io.IOException;
@@ -57,6 +58,35 @@ class OnlineLookup {
      * {@code ApiProblem}s and {@link HttpMessageNotReadableException} the ProblemDetail advice answers.
      */
     AnswerBuffer answer(String name, InputStream body) throws IOException {
+        Prepared lookup = prepare(name, body);
+        // not given back when the read fails: a late reply could still be written into it
+        return write(lookup, store.read(name, lookup.number(), lookup.keys(), buffers.take(lookup.valueBytes())));
+    }
+
+    /**
+     * The same lookup without blocking the calling thread: the request is read and checked here (bad
+     * input is thrown), the MGET is sent, and the answer is written by {@link #write} on whatever
+     * thread completes the returned future; a late Redis is the caller's to bound with
+     * {@link OnlineStore#timeout()} (the online listener runs on event loops that must not wait).
+     */
+    Sent send(String name, InputStream body) throws IOException {
+        Prepared lookup = prepare(name, body);
+        return new Sent(lookup, store.send(name, lookup.number(), lookup.keys(), buffers.take(lookup.valueBytes())));
+    }
+
+    /** A lookup whose MGET is on its way. */
+    record Sent(Prepared lookup, RedisFuture<StoredVectors> reply) {
+    }
+
+    /** A checked request: the set, the version served, the entities and their keys. */
+    record Prepared(String name, int number, OnlineCatalog.Served version, List<Object> entities, String[] keys) {
+
+        int valueBytes() {
+            return keys.length * version.entityBytes();
+        }
+    }
+
+    private Prepared prepare(String name, InputStream body) {
         OnlineRequest request = readRequest(body);
         List<Object> entities = request.entities();
         if (entities == null || entities.isEmpty() || entities.size() > MAX_ENTITIES) {
@@ -69,15 +99,21 @@ class OnlineLookup {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = key(set, entities.get(i), i);
         }
-        // not given back when the read fails: a late reply could still be written into it
-        StoredVectors values = store.read(name, number, keys, buffers.take(keys.length * version.entityBytes()));
-        byte[] stored = values.bytes();
+        return new Prepared(name, number, version, entities, keys);
+    }
 
-        AnswerBuffer answer = buffers.take(256 + version.names().length + keys.length * version.entityBytes());
+    /** The answer to {@code lookup} from its MGET's {@code values} (whose buffer goes back to the pool). */
+    AnswerBuffer write(Prepared lookup, StoredVectors values) {
+        OnlineStore.checked(values);
+        byte[] stored = values.bytes();
+        String[] keys = lookup.keys();
+        List<Object> entities = lookup.entities();
+        OnlineCatalog.Served version = lookup.version();
+        AnswerBuffer answer = buffers.take(256 + version.names().length + lookup.valueBytes());
         answer.write(FEATURE_SET);
-        answer.write(bytes(OnlineAnswer.quoted(name)));
+        answer.write(bytes(OnlineAnswer.quoted(lookup.name())));
         answer.write(VERSION);
-        answer.write(bytes(Integer.toString(number)));
+        answer.write(bytes(Integer.toString(lookup.number())));
         answer.write(FEATURES);
         answer.write(version.names());
         answer.write(RESULTS);
@@ -86,7 +122,7 @@ class OnlineLookup {
             OnlineAnswer.writeEntity(entities.get(i), json, answer);
             int before = answer.size();
             answer.write(FEATURES);
-            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), answer)) {
+            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), version.fieldBytes(), answer)) {
                 answer.truncate(before);
                 answer.write(MISSING);
             }

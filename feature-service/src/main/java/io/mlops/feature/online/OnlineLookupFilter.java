@@ -101,7 +101,7 @@ final class OnlineLookupFilter implements Filter {
         }
     }
 
-    private static Timer timer(MeterRegistry meters, int status) {
+    static Timer timer(MeterRegistry meters, int status) {
         return Timer.builder("mlops.feature.online.request").description("online lookups, from the request to the answer written")
                 .tag("status", Integer.toString(status)).publishPercentileHistogram().register(meters);
     }

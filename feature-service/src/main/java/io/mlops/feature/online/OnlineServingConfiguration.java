@@ -2,15 +2,21 @@ package io.mlops.feature.online;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.support.web.HttpProperties;
+import io.mlops.support.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
-/** Registers {@link OnlineLookupFilter} unless {@code mlops.feature.online.direct=false}. */
+/**
+ * Registers {@link OnlineLookupFilter} unless {@code mlops.feature.online.direct=false}, and
+ * {@link OnlineListener} when {@code mlops.feature.online.port} is set.
+ */
 @Configuration(proxyBeanMethods = false)
 class OnlineServingConfiguration {
 
@@ -22,5 +28,14 @@ class OnlineServingConfiguration {
         registration.addUrlPatterns(OnlineLookupFilter.PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);   // first: see OnlineLookupFilter for what the others cost
         return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "mlops.feature.online.port")
+    OnlineListener onlineListener(OnlineProperties properties, OnlineLookup lookup, OnlineStore store, ProblemDetailsAdvice advice,
+            RequestMappingHandlerAdapter mvc, MeterRegistry meters, HttpProperties http, ConfigurableEnvironment environment) {
+        ListenerProblems problems = new ListenerProblems(advice, mvc.getMessageConverters());
+        return new OnlineListener(properties, http.maxRequestSize().toBytes(), new OnlineHttpHandler(lookup, store, problems, meters),
+                problems, environment);
     }
 }

@@ -99,6 +99,26 @@ public class OnlineStore {
      * late reply and must not be reused.
      */
     StoredVectors read(String featureSet, int version, String[] entities, AnswerBuffer into) {
+        RedisFuture<StoredVectors> reply = send(featureSet, version, entities, into);
+        try {
+            return checked(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (ExecutionException e) {
+            throw new OnlineStoreUnavailable(e.getCause());
+        } catch (TimeoutException e) {
+            reply.cancel(false);
+            throw timedOut();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnlineStoreUnavailable(e);
+        }
+    }
+
+    /**
+     * Sends the MGET of {@link #read} without waiting: for a caller that must not block its thread
+     * (the online listener's event loop). The reply is to be checked with {@link #checked} and bounded
+     * by {@link #timeout()} by the caller; an unreachable Redis is thrown here.
+     */
+    RedisFuture<StoredVectors> send(String featureSet, int version, String[] entities, AnswerBuffer into) {
         byte[] prefix = (PREFIX + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
         byte[][] keys = new byte[entities.length][];
         for (int i = 0; i < keys.length; i++) {
@@ -108,27 +128,30 @@ public class OnlineStore {
             keys[i] = key;
         }
         StoredVectors output = new StoredVectors(into, keys.length);
-        RedisFuture<StoredVectors> reply = null;
         try (RedisConnection connection = redis.getConnection()) {
             @SuppressWarnings("unchecked")
             var async = (BaseRedisAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-            reply = async.dispatch(CommandType.MGET, output, new CommandArgs<>(ByteArrayCodec.INSTANCE).addKeys(keys));
-            reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return async.dispatch(CommandType.MGET, output, new CommandArgs<>(ByteArrayCodec.INSTANCE).addKeys(keys));
         } catch (DataAccessException | RedisException e) {
             throw new OnlineStoreUnavailable(e);
-        } catch (ExecutionException e) {
-            throw new OnlineStoreUnavailable(e.getCause());
-        } catch (TimeoutException e) {
-            reply.cancel(false);
-            throw new OnlineStoreUnavailable(new RedisCommandTimeoutException("MGET timed out after " + timeout.toMillis() + " ms"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OnlineStoreUnavailable(e);
         }
-        if (output.count() != keys.length) {
-            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered " + output.count() + " values for " + keys.length + " keys"));
+    }
+
+    /** The command timeout that bounds a lookup's MGET ({@code spring.data.redis.timeout}). */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** A completed MGET's values, refused when Redis answered another number of values than keys were sent. */
+    static StoredVectors checked(StoredVectors output) {
+        if (output.count() != output.expected()) {
+            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered " + output.count() + " values for " + output.expected() + " keys"));
         }
         return output;
+    }
+
+    OnlineStoreUnavailable timedOut() {
+        return new OnlineStoreUnavailable(new RedisCommandTimeoutException("MGET timed out after " + timeout.toMillis() + " ms"));
     }
 
     /**

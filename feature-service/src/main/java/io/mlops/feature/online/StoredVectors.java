@@ -17,11 +17,13 @@ final class StoredVectors extends CommandOutput<byte[], byte[], StoredVectors> {
     private final AnswerBuffer values;
     private int[] starts;
     private int[] lengths;
+    private final int expected;
     private int count;
 
     StoredVectors(AnswerBuffer values, int expected) {
         super(ByteArrayCodec.INSTANCE, null);
         this.values = values;
+        this.expected = expected;
         this.starts = new int[expected];
         this.lengths = new int[expected];
     }
@@ -47,6 +49,11 @@ final class StoredVectors extends CommandOutput<byte[], byte[], StoredVectors> {
 
     int count() {
         return count;
+    }
+
+    /** How many values the MGET asked for. */
+    int expected() {
+        return expected;
     }
 
     /** Whether entity {@code i} has a stored value. */

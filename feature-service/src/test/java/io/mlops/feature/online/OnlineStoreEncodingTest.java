@@ -40,6 +40,23 @@ class OnlineStoreEncodingTest {
     }
 
     @Test
+    void integerEntitiesAreWrittenAsJacksonWritesThem() {
+        Random random = new Random(11);
+        java.util.List<Object> entities = new java.util.ArrayList<>(java.util.List.of(0, 7, -7, 10, -10, 99, 100, Integer.MAX_VALUE,
+                Integer.MIN_VALUE, 0L, Long.MAX_VALUE, Long.MIN_VALUE, -1L, 1_000_000_000_000L));
+        for (int i = 0; i < 500; i++) {
+            entities.add(random.nextInt());
+            entities.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (Object entity : entities) {
+            AnswerBuffer out = new AnswerBuffer(1);
+            out.write((byte) '[');
+            OnlineAnswer.writeEntity(entity, JSON, out);
+            assertThat(text(out.toByteArray())).as("%s", entity).isEqualTo("[" + JSON.writeValueAsString(entity));
+        }
+    }
+
+    @Test
     void anAnswerObjectIsSplicedFromTheStoredTextAndTheNames() {
         OnlineCatalog.Served served = served("a", "b\"q", "c");
         byte[] stored = OnlineStore.encode(new double[] {0.5, -2.0, Double.NaN});

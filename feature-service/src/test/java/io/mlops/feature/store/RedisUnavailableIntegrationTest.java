@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The shared Redis cannot be stopped, so a second instance of the service runs against the same
  * Postgres and Kafka with Redis pointed at a closed port: lookups must answer 503 fast (no hung
- * request threads) and readiness must report redis DOWN.
+ * request threads), on the web server and on the online listener, and readiness must report redis DOWN.
  */
 class RedisUnavailableIntegrationTest extends FeatureStoreTestSupport {
 
@@ -45,6 +45,7 @@ class RedisUnavailableIntegrationTest extends FeatureStoreTestSupport {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--spring.kafka.listener.auto-startup=false",
                 "--mlops.feature.materialization.resume-on-startup=false",
+                "--mlops.feature.online.port=0",
                 "--mlops.feature.data-service-url=" + DATA.baseUrl())) {
             int port = down.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             RestClient client = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -60,6 +61,18 @@ class RedisUnavailableIntegrationTest extends FeatureStoreTestSupport {
             assertThat(lookup.getBody()).contains("online store (Redis) is unavailable");
             // connect-timeout 1s and command timeout 500ms (shared defaults) bound it; 3s leaves room for a busy host
             assertThat(took).isLessThan(Duration.ofSeconds(3));
+
+            // the online listener answers the same 503, as fast
+            RestClient listener = RestClient.builder()
+                    .baseUrl("http://localhost:" + down.getEnvironment().getRequiredProperty("local.mlops.feature.online.port", Integer.class))
+                    .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+            start = System.nanoTime();
+            ResponseEntity<String> viaListener = listener.post().uri("/api/v1/feature-sets/iris-redis-down/online")
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"entities\":[1,2,3],\"version\":1}").retrieve().toEntity(String.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(viaListener.getStatusCode().value()).as(viaListener.getBody()).isEqualTo(503);
+            assertThat(viaListener.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(viaListener.getBody()).contains("online store (Redis) is unavailable");
 
             ResponseEntity<String> readiness = client.get().uri("/actuator/health/readiness").retrieve().toEntity(String.class);
             assertThat(readiness.getStatusCode().value()).isEqualTo(503);

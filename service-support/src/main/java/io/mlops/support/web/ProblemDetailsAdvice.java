@@ -68,6 +68,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /**
+     * What this advice answers to {@code e} for a handler outside Spring MVC that has no servlet request
+     * (feature-service's online listener): the same status, headers and ProblemDetail body, counted the
+     * same. {@code where} names the request in the log of an unexpected error. The caller sets the
+     * body's {@code instance}, as Spring MVC does when it writes a ProblemDetail.
+     */
+    public ResponseEntity<Object> answer(Exception e, String where) {
+        if (e instanceof ApiProblem problem) {
+            return apiProblem(problem, null);
+        }
+        if (e instanceof ConstraintViolationException violation) {
+            return constraintViolation(violation, null);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof HttpMessageNotReadableException) {
+            try {
+                ResponseEntity<Object> answer = handleException(e, null);
+                if (answer != null) {
+                    return answer;
+                }
+            } catch (Exception notHandled) {
+                // not one of Spring MVC's own: answered as unexpected below
+            }
+        }
+        log.error("Unexpected error answering {}", where, e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, null);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
