@@ -41,6 +41,7 @@ class PredictionMadeJsonTest {
               {"a":1.5,"b":2,"c":"x","d":true,"e":null,"f":12345678901,"g":[1,2],"h":{"z":1},"i":-0.0},
               {"a":-0.25,"b":-3,"c":"y \\"quoted\\" ünï\\n","d":false,"e":null,"f":1,"g":[],"h":{},"i":2.0},
               {"b":7,"a":1.0,"big":1.0E22,"small":1.0E-7,"int_max":2147483647,"float":0.1,"pi":3.141592653589793},
+              {"w1":9999999.0,"w2":-9999999.0,"w3":10000000.0,"w4":-10000000.0,"w5":-0.0,"w6":0.0,"w7":-5.0,"w8":1e400,"w9":12.5},
               {"a":1,"a":2.5},
               {}
             ]}""";
@@ -89,7 +90,50 @@ class PredictionMadeJsonTest {
                 assertSameBytes(writer, occurredAt, event);
             }
         }
-        assertThat(n).isEqualTo(45);
+        assertThat(n).isEqualTo(50);
+    }
+
+    @Test
+    void wholeNumbersInRowsAreWrittenAsDoubleToStringWritesThem() {
+        // FeatureRow formats whole numbers itself; everything around the 10^7 edge, signs and zeros, against databind
+        java.util.Random random = new java.util.Random(6);
+        StringBuilder row = new StringBuilder("{\"instances\":[{");
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 9.0, 10.0, 9_999_999.0, -9_999_999.0,
+                10_000_000.0, -10_000_000.0, 123_456.0, 1e15, 0.001, 0.5, -2.5));
+        for (int i = 0; i < 200; i++) {
+            values.add((double) (random.nextInt(40_000_000) - 20_000_000));
+            values.add(random.nextInt(200) / 4.0 - 25);
+        }
+        for (int i = 0; i < values.size(); i++) {
+            row.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(values.get(i).doubleValue());
+        }
+        Map<String, Object> features = REQUESTS.readValue(row.append("}]}").toString(), PredictionRequest.class).instances().get(0);
+        assertThat(features).isInstanceOf(FeatureRow.class).hasSize(values.size());
+        PredictionMade event = new PredictionMade(new PredictionId(TimeOrderedIds.next()), new ModelVersionRef("m", 1), null,
+                Instant.now(), features, 1.0, null, null, 0.5, false);
+        assertSameBytes(new PredictionMadeJson(SOURCE), Instant.now(), event);
+    }
+
+    @Test
+    void instantsAreWrittenAsInstantToString() {
+        PredictionMadeJson.LastInstant text = new PredictionMadeJson.LastInstant();
+        java.util.Random random = new java.util.Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.ofEpochSecond(-1, 500),
+                Instant.parse("+10000-01-01T00:00:00.000001Z"), Instant.parse("2026-11-28T04:00:00.100Z"),
+                Instant.parse("2026-11-28T04:00:00.100Z"), Instant.parse("2026-11-28T04:00:00.000000010Z"), Instant.now()));
+        for (int i = 0; i < 500; i++) {
+            long second = 1_700_000_000L + random.nextInt(3);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(second, nano));
+        }
+        for (Instant instant : instants) {
+            assertThat(text.text(instant)).isEqualTo(instant.toString());
+        }
     }
 
     @Test
