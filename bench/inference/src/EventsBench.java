@@ -124,11 +124,18 @@ public final class EventsBench {
     }
 
     private static PredictionMade event() throws IOException {
+        // The features as the predict endpoint holds them: a FeatureRow parsed from the request body by the service's
+        // own reader (floats, as the bench's HTTP body sends them), not a map of boxed doubles.
         List<double[]> digits = io.mlops.inference.testing.Models.csv("digits_first200_inputs.csv", 0, 64);
-        Map<String, Object> features = new LinkedHashMap<>();
+        StringBuilder body = new StringBuilder("{\"instances\":[{");
         for (int c = 0; c < 64; c++) {
-            features.put("p" + c, digits.get(0)[c]);
+            body.append(c == 0 ? "" : ",").append("\"p").append(c).append("\":").append(digits.get(0)[c]);
         }
+        var requests = tools.jackson.databind.json.JsonMapper.builder().addModule(new tools.jackson.databind.module.SimpleModule()
+                .addDeserializer(io.mlops.domain.prediction.PredictionRequest.class,
+                        new io.mlops.inference.serving.FeatureRowsDeserializer())).build();
+        Map<String, Object> features = requests.readValue(body.append("}]}").toString(),
+                io.mlops.domain.prediction.PredictionRequest.class).instances().get(0);
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int k = 0; k < 10; k++) {
             probabilities.put(Integer.toString(k), k == 3 ? 0.91 : 0.01);

@@ -2,12 +2,10 @@ package io.mlops.inference.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mlops.events.EventEnvelope;
-import io.mlops.events.EventJson;
-import io.mlops.events.EventType;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -22,7 +20,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * One background thread: every {@code drainInterval} (or at once while the buffer holds more than a batch)
- * it takes up to {@code batchSize} buffered events, writes each as its envelope JSON and hands it to the
+ * it takes up to {@code batchSize} buffered events, writes each as its envelope JSON ({@link PredictionMadeJson}) and hands it to the
  * Kafka producer (which batches them into requests by {@code linger.ms}). It polls on a timer instead of
  * waiting on the buffer, so a prediction never pays for waking it. A send that fails, or that cannot even
  * start within {@code maxBlock} because Kafka is away, drops its events and counts them; the buffer
@@ -32,12 +30,11 @@ import org.springframework.kafka.core.ProducerFactory;
 public class PredictionEventSender implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PredictionEventSender.class);
-    private static final EventType TYPE = EventType.PREDICTION_MADE;
 
     private final PredictionEvents events;
     private final ProducerFactory<Object, Object> producers;
     private final EventsProperties properties;
-    private final String source;
+    private final PredictionMadeJson json;
     private final Counter sent;
     private final Clock clock = Clock.systemUTC();
     /** One callback for every record: counts, and allocates nothing per send. */
@@ -51,7 +48,7 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         this.events = events;
         this.producers = producers;
         this.properties = properties;
-        this.source = source;
+        this.json = new PredictionMadeJson(source);
         this.sent = Counter.builder("mlops.inference.events.sent").description("PredictionMade events handed to Kafka")
                 .register(registry);
         this.counting = (metadata, failure) -> {
@@ -97,15 +94,16 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
             log.debug("PredictionMade producer unavailable, {} events dropped: {}", batch.size(), e.toString());
             return;
         }
+        // One timestamp per drained batch: the events in it were taken from the buffer in the same instant.
+        Instant occurredAt = clock.instant();
         for (int i = 0; i < batch.size(); i++) {
             PredictionMade event = batch.get(i);
-            // EventEnvelope.wrap would draw the id from SecureRandom; see TimeOrderedIds.
-            EventEnvelope<PredictionMade> envelope = new EventEnvelope<>(TimeOrderedIds.next(), TYPE.wireName(),
-                    TYPE.schemaVersion(), clock.instant(), source, event.aggregateKey(), event);
+            // Not EventEnvelope.wrap, which draws the id from SecureRandom (see TimeOrderedIds); and written by
+            // PredictionMadeJson, the bytes EventJson.writeBytes writes for the same envelope, at a fraction of its CPU.
+            String key = event.aggregateKey();
             try {
-                // Written here rather than by the producer's serializer: same bytes (EventJson), one lookup less.
-                kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, envelope.key(), EventJson.writeBytes(envelope)),
-                        counting);
+                kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, key,
+                        json.write(TimeOrderedIds.next(), occurredAt, key, event)), counting);
             } catch (RuntimeException e) {
                 // Metadata or buffer space not available within max.block.ms: Kafka is away. Drop the rest too.
                 events.countDropped(batch.size() - i);
