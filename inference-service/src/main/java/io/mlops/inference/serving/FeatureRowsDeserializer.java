@@ -20,6 +20,13 @@ import tools.jackson.databind.ValueDeserializer;
  */
 public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionRequest> {
 
+    /**
+     * The last distinct layout read, shared across requests (a layout is immutable): clients send the same names in
+     * the same order request after request, and {@link InputEncoder} maps a layout to model columns once per layout,
+     * so a layout made anew per request cost that mapping (and its own name index) on every one-row request.
+     */
+    private volatile FeatureRow.Layout recent;
+
     @Override
     public PredictionRequest deserialize(JsonParser p, DeserializationContext ctxt) {
         if (!p.isExpectedStartObjectToken()) {
@@ -48,9 +55,9 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(JsonParser p, DeserializationContext ctxt) {
+    private List<Map<String, Object>> rows(JsonParser p, DeserializationContext ctxt) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        FeatureRow.Layout layout = null;
+        FeatureRow.Layout layout = recent;
         String[] names = new String[16];
         double[] numbers = new double[16];
         byte[] kinds = new byte[16];
@@ -87,6 +94,9 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
             }
             if (layout == null || !layout.sameNames(names, n)) {
                 layout = new FeatureRow.Layout(Arrays.copyOf(names, n));
+                if (layout.distinct()) {
+                    recent = layout;
+                }
             }
             if (!layout.distinct()) {
                 // A repeated name: the map Jackson would have made (last value wins), from what was read.

@@ -47,6 +47,24 @@ class FeatureRowsDeserializerTest {
     }
 
     @Test
+    void requestsWithTheSameNamesShareOneLayout() {
+        // The encoder maps a layout to model columns once; a layout per request redid that on every request.
+        JsonMapper mapper = PLAIN.rebuild()
+                .addModule(new SimpleModule().addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
+        FeatureRow first = row(mapper, "{\"instances\":[{\"x\":1.5,\"y\":2}]}");
+        FeatureRow again = row(mapper, "{\"instances\":[{\"x\":-3.0,\"y\":4}]}");
+        FeatureRow swapped = row(mapper, "{\"instances\":[{\"y\":4,\"x\":-3.0}]}");
+        assertThat(again.layout).isSameAs(first.layout);
+        assertThat(swapped.layout).isNotSameAs(first.layout);
+        assertThat(List.copyOf(swapped.keySet())).containsExactly("y", "x");
+        assertThat(again).containsExactly(java.util.Map.entry("x", -3.0), java.util.Map.entry("y", 4));
+    }
+
+    private static FeatureRow row(JsonMapper mapper, String body) {
+        return (FeatureRow) mapper.readValue(body, PredictionRequest.class).instances().getFirst();
+    }
+
+    @Test
     void malformedBodiesFailAsBefore() {
         for (String body : List.of("{\"instances\":{}}", "{\"instances\":[1]}", "[]", "{\"instances\":[{\"a\":NaN}]}")) {
             assertThatThrownBy(() -> STREAMING.readValue(body, PredictionRequest.class)).as(body)
