@@ -34,8 +34,9 @@ public final class BatchingExecutor implements AutoCloseable {
     static final Duration STUCK_MARGIN = Duration.ofSeconds(30);
     /**
      * One thread for every executor's watchdog. Callers wait for their future without a timeout: a timed wait arms
-     * a timer per request (on a virtual thread, in the scheduler's delay queue, then cancels it), measured at ~4 µs
-     * of a ~100 µs request. The deadline is enforced here instead, once a second for all requests.
+     * a timer per request (on a virtual thread, in the scheduler's delay queue, then cancels it), 1–5 µs of a ~100 µs
+     * request in the profiles (bench/inference/README.md). The deadline is enforced here instead, once a second for
+     * all requests.
      */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdogThread();
 
