@@ -12,8 +12,6 @@ import io.mlops.inference.serving.ServedModel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -101,13 +99,11 @@ public class PredictionService {
 
     private static float[] await(ModelVersionRef ref, ServedModel model, Inputs inputs) {
         try {
-            // The executor fails late requests itself; the margin only guards against a stuck worker.
-            return model.predict(inputs.rowMajor(), inputs.rows())
-                    .get(model.requestTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            // Untimed: the executor fails late requests itself, queued or stuck in a batch (its watchdog), and a
+            // timed wait would arm and cancel a timer per request.
+            return model.predict(inputs.rowMajor(), inputs.rows()).get();
         } catch (ExecutionException e) {
             throw translate(ref, e.getCause());
-        } catch (TimeoutException e) {
-            throw new Problems.PredictionDeadlineExceeded(ref, "model " + ref + " did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Problems.PredictionDeadlineExceeded(ref, "interrupted while waiting for model " + ref);

@@ -20,6 +20,8 @@ final class BatchWorker implements Runnable {
     private final Queue<BatchPredictor> idle;
     private final BatchingListener listener;
     private final LoadEstimate load;
+    /** The batch computing now, or null; read by {@link #failIfStuck} from the executor's watchdog. */
+    private volatile Batch inFlight;
 
     BatchWorker(String model, int featureCount, RequestQueue queue, Queue<BatchPredictor> idle,
             BatchingListener listener, LoadEstimate load) {
@@ -55,11 +57,13 @@ final class BatchWorker implements Runnable {
                 for (PendingRequest request : batch.requests()) {
                     listener.requestDequeued(start - request.enqueuedNanos());
                 }
+                inFlight = batch;
                 output = predictor.predict(batch.input(featureCount), batch.rows());
             }
         } catch (Throwable e) {
             failure = e;
         } finally {
+            inFlight = null;
             idle.offer(predictor);
             // Before completing the callers: a lone caller's next request must not find this worker busy
             // (the collector waits only while others compute).
@@ -82,10 +86,27 @@ final class BatchWorker implements Runnable {
         fail(batch, failure);
     }
 
+    /**
+     * The stuck-worker guard: fails the callers of the batch computing now that are more than {@code marginNanos}
+     * past their deadline (a predictor that never returns). Callers wait untimed, so this is what bounds their wait.
+     */
+    void failIfStuck(long now, long marginNanos) {
+        Batch batch = inFlight;
+        if (batch == null) {
+            return;
+        }
+        for (PendingRequest request : batch.requests()) {
+            if (now - request.deadlineNanos() > marginNanos) {
+                expire(request, now);
+            }
+        }
+    }
+
     private void expire(PendingRequest request, long now) {
         long queued = now - request.enqueuedNanos();
-        listener.requestTimedOut(queued);
-        request.result().completeExceptionally(new InferenceDeadlineExceeded(model, Duration.ofNanos(queued)));
+        if (request.result().completeExceptionally(new InferenceDeadlineExceeded(model, Duration.ofNanos(queued)))) {
+            listener.requestTimedOut(queued);
+        }
     }
 
     private void fail(Batch batch, Throwable cause) {

@@ -7,6 +7,9 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,16 @@ public final class BatchingExecutor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchingExecutor.class);
     private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the watchdog looks, and how far past its deadline a computing request counts as stuck. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+    static final Duration STUCK_MARGIN = Duration.ofSeconds(30);
+    /**
+     * One thread for every executor's watchdog. Callers wait for their future without a timeout: a timed wait arms
+     * a timer per request (on a virtual thread, in the scheduler's delay queue, then cancels it), 1–5 µs of a ~100 µs
+     * request in the profiles (bench/inference/README.md). The deadline is enforced here instead, once a second for
+     * all requests.
+     */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdogThread();
 
     private final String name;
     private final int featureCount;
@@ -37,9 +50,13 @@ public final class BatchingExecutor implements AutoCloseable {
     /** Predictors not computing now; a slot claimed in {@link #queue} guarantees one is here. */
     private final Queue<BatchPredictor> idle = new ConcurrentLinkedQueue<>();
     private final List<BatchPredictor> predictors = new ArrayList<>();
+    private final List<BatchWorker> batchWorkers = new ArrayList<>();
+    private final long stuckMarginNanos;
+    private volatile ScheduledFuture<?> watchdog;
 
     private BatchingExecutor(String name, int featureCount, BatchingSettings settings, BatchingListener listener,
-            Arrivals arrivals) {
+            Arrivals arrivals, Duration stuckMargin) {
+        this.stuckMarginNanos = stuckMargin.toNanos();
         this.name = name;
         this.featureCount = featureCount;
         this.settings = settings;
@@ -65,13 +82,20 @@ public final class BatchingExecutor implements AutoCloseable {
      */
     public static BatchingExecutor start(String name, int featureCount, BatchingSettings settings,
             BatchPredictorFactory predictors, BatchingListener listener, Arrivals arrivals) throws Exception {
+        return start(name, featureCount, settings, predictors, listener, arrivals, SWEEP_EVERY, STUCK_MARGIN);
+    }
+
+    /** With the watchdog's period and stuck margin given (tests). */
+    static BatchingExecutor start(String name, int featureCount, BatchingSettings settings,
+            BatchPredictorFactory predictors, BatchingListener listener, Arrivals arrivals, Duration sweepEvery,
+            Duration stuckMargin) throws Exception {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(arrivals, "arrivals");
         if (featureCount < 1) {
             throw new IllegalArgumentException("featureCount must be at least 1, was " + featureCount);
         }
         BatchingExecutor executor = new BatchingExecutor(name, featureCount, settings,
-                listener == null ? BatchingListener.NONE : listener, arrivals);
+                listener == null ? BatchingListener.NONE : listener, arrivals, stuckMargin);
         List<BatchPredictor> created = new ArrayList<>();
         try {
             for (int i = 0; i < settings.workers(); i++) {
@@ -92,8 +116,11 @@ public final class BatchingExecutor implements AutoCloseable {
         for (int i = 0; i < created.size(); i++) {
             BatchWorker worker = new BatchWorker(name, featureCount, executor.queue, executor.idle,
                     executor.listener, executor.load);
+            executor.batchWorkers.add(worker);
             executor.workers.add(Thread.ofPlatform().name("batch-" + name + "-" + i).daemon(true).start(worker));
         }
+        executor.watchdog = WATCHDOG.scheduleWithFixedDelay(executor::sweep, sweepEvery.toNanos(), sweepEvery.toNanos(),
+                TimeUnit.NANOSECONDS);
         log.info("Batching executor {} started: {}", name, settings);
         return executor;
     }
@@ -168,6 +195,35 @@ public final class BatchingExecutor implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Fails the queued requests past their deadline (workers drop them when they form a batch, but a stuck worker
+     * never does) and the computing ones more than the stuck margin past it. Without this, a caller of a stuck
+     * predictor would wait forever: callers wait untimed.
+     */
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            for (PendingRequest request : queue.removeExpired(now)) {
+                long queued = now - request.enqueuedNanos();
+                if (request.result().completeExceptionally(new InferenceDeadlineExceeded(name, Duration.ofNanos(queued)))) {
+                    listener.requestTimedOut(queued);
+                }
+            }
+            for (BatchWorker worker : batchWorkers) {
+                worker.failIfStuck(now, stuckMarginNanos);
+            }
+        } catch (RuntimeException e) {
+            // A failure here must not cancel the periodic task (a scheduled task that throws never runs again).
+            log.warn("Deadline sweep of {} failed", name, e);
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdogThread() {
+        var pool = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("batching-watchdog").daemon(true).factory());
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
+    }
+
     private void checkShape(float[] rowMajor, int rows) {
         if (rows < 1 || rowMajor.length != rows * featureCount) {
             throw new IllegalArgumentException("expected " + rows + " rows of " + featureCount + " features, got "
@@ -218,6 +274,8 @@ public final class BatchingExecutor implements AutoCloseable {
             return false;
         }
         closePredictors();
+        // Only once drained: a worker stuck past the timeout keeps its callers' guard.
+        watchdog.cancel(false);
         log.info("Batching executor {} drained and stopped", name);
         return true;
     }

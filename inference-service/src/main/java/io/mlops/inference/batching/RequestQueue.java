@@ -215,6 +215,29 @@ final class RequestQueue {
         return new Batch(taken, expired, kept);
     }
 
+    /**
+     * Removes the queued requests past their deadline, for the watchdog: a collector drops them too, but only
+     * once a worker gets to them, and a stuck worker never does.
+     */
+    List<PendingRequest> removeExpired(long now) {
+        lock.lock();
+        try {
+            List<PendingRequest> expired = new ArrayList<>(0);
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                PendingRequest request = it.next();
+                if (request.expiredAt(now)) {
+                    it.remove();
+                    queuedRows -= request.rows();
+                    expired.add(request);
+                }
+            }
+            depth = waiting.size();
+            return expired;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A worker finished computing; a collector waiting on it may now run its batch. */
     void batchDone() {
         lock.lock();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * One parsed {@code instances} row, read-only: names (shared by all rows of a request that list them in the same
@@ -27,9 +29,15 @@ public final class FeatureRow extends AbstractMap<String, Object> {
 
         final String[] names;
         final Map<String, Integer> index;
+        /** The names pre-encoded, for the parser to match against the input's bytes. */
+        final SerializableString[] encoded;
 
         Layout(String[] names) {
             this.names = names;
+            this.encoded = new SerializableString[names.length];
+            for (int i = 0; i < names.length; i++) {
+                encoded[i] = new SerializedString(names[i]);
+            }
             this.index = HashMap.newHashMap(names.length);
             for (int i = 0; i < names.length; i++) {
                 index.put(names[i], i);

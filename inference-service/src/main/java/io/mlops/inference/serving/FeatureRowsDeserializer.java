@@ -20,6 +20,13 @@ import tools.jackson.databind.ValueDeserializer;
  */
 public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionRequest> {
 
+    /**
+     * The last distinct layout read, shared across requests (a layout is immutable): clients send the same names in
+     * the same order request after request, and {@link InputEncoder} maps a layout to model columns once per layout,
+     * so a layout made anew per request cost that mapping (and its own name index) on every one-row request.
+     */
+    private volatile FeatureRow.Layout recent;
+
     @Override
     public PredictionRequest deserialize(JsonParser p, DeserializationContext ctxt) {
         if (!p.isExpectedStartObjectToken()) {
@@ -42,15 +49,30 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
         return new PredictionRequest(instances, entities, requestKey);
     }
 
+    /**
+     * The next name in the row. Rows repeat the names of the one before (and requests those of the last request), so
+     * the parser is first asked to match the expected name's bytes where it stands, which skips its name lookup; on
+     * a mismatch it has read the name anyway.
+     */
+    private static String nextName(JsonParser p, FeatureRow.Layout expected, int n) {
+        if (expected == null || n >= expected.names.length) {
+            return p.nextName();
+        }
+        if (p.nextName(expected.encoded[n])) {
+            return expected.names[n];
+        }
+        return p.currentToken() == JsonToken.PROPERTY_NAME ? p.currentName() : null;
+    }
+
     private static JavaType listOfMaps(DeserializationContext ctxt) {
         var types = ctxt.getTypeFactory();
         return types.constructCollectionType(List.class, types.constructMapType(Map.class, String.class, Object.class));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(JsonParser p, DeserializationContext ctxt) {
+    private List<Map<String, Object>> rows(JsonParser p, DeserializationContext ctxt) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        FeatureRow.Layout layout = null;
+        FeatureRow.Layout layout = recent;
         String[] names = new String[16];
         double[] numbers = new double[16];
         byte[] kinds = new byte[16];
@@ -62,7 +84,8 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
             }
             int n = 0;
             boolean hasOthers = false;
-            for (String name = p.nextName(); name != null; name = p.nextName(), n++) {
+            FeatureRow.Layout expected = layout;
+            for (String name = nextName(p, expected, 0); name != null; name = nextName(p, expected, ++n)) {
                 if (n == names.length) {
                     names = Arrays.copyOf(names, n * 2);
                     numbers = Arrays.copyOf(numbers, n * 2);
@@ -75,7 +98,7 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
                 if (value == JsonToken.VALUE_NUMBER_FLOAT && !ctxt.isEnabled(
                         tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)) {
                     kinds[n] = FeatureRow.FLOAT;
-                    numbers[n] = p.getDoubleValue();
+                    numbers[n] = JsonDecimals.read(p);
                 } else if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                     kinds[n] = FeatureRow.INT;
                     numbers[n] = p.getIntValue();
@@ -87,6 +110,9 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
             }
             if (layout == null || !layout.sameNames(names, n)) {
                 layout = new FeatureRow.Layout(Arrays.copyOf(names, n));
+                if (layout.distinct()) {
+                    recent = layout;
+                }
             }
             if (!layout.distinct()) {
                 // A repeated name: the map Jackson would have made (last value wins), from what was read.

@@ -282,6 +282,32 @@ class BatchingExecutorTest {
     }
 
     @Test
+    void theWatchdogFailsCallersOfAStuckPredictorQueuedOrComputing() throws Exception {
+        // Callers wait untimed; the watchdog (every 10 ms here) is what bounds a wait on a predictor that never returns.
+        gate = MatrixPredictor.Gate.held();
+        executor = BatchingExecutor.start("matrix:1", FEATURES, new BatchingSettings(32, Duration.ofMillis(2), 16, 1),
+                worker -> new MatrixPredictor(gate, rowsComputed, closes), listener, Arrivals.NONE,
+                Duration.ofMillis(10), Duration.ofMillis(200));
+        CompletableFuture<float[]> stuck = executor.submit(MatrixPredictor.block(0, 1), 1, Duration.ofMillis(50));
+        gate.awaitEntered();
+        CompletableFuture<float[]> queued = executor.submit(MatrixPredictor.block(1, 2), 2, Duration.ofMillis(50));
+
+        // Queued: failed once past its deadline, with the worker still stuck; computing: only past deadline + margin.
+        await().atMost(Duration.ofSeconds(10)).until(queued::isDone);
+        assertThat(failureOf(queued)).isInstanceOf(InferenceDeadlineExceeded.class);
+        assertThat(executor.queueDepth()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(stuck::isDone);
+        assertThat(failureOf(stuck)).isInstanceOf(InferenceDeadlineExceeded.class);
+        assertThat(listener.timedOut.get()).isEqualTo(2);
+
+        gate.open();
+        // The predictor returns late: its answer goes nowhere, and the executor serves the next request.
+        assertThat(executor.submit(MatrixPredictor.block(2, 1), 1, TIMEOUT).get(10, TimeUnit.SECONDS))
+                .containsExactly(MatrixPredictor.serial(MatrixPredictor.block(2, 1), 1));
+        assertThat(failureOf(stuck)).isInstanceOf(InferenceDeadlineExceeded.class);
+    }
+
+    @Test
     void shutdownFinishesQueuedRequestsRefusesNewOnesAndClosesPredictors() throws Exception {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(32, Duration.ofMillis(2), 16, 1), gate);

@@ -47,6 +47,57 @@ class FeatureRowsDeserializerTest {
     }
 
     @Test
+    void requestsWithTheSameNamesShareOneLayout() {
+        // The encoder maps a layout to model columns once; a layout per request redid that on every request.
+        JsonMapper mapper = PLAIN.rebuild()
+                .addModule(new SimpleModule().addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
+        FeatureRow first = row(mapper, "{\"instances\":[{\"x\":1.5,\"y\":2}]}");
+        FeatureRow again = row(mapper, "{\"instances\":[{\"x\":-3.0,\"y\":4}]}");
+        FeatureRow swapped = row(mapper, "{\"instances\":[{\"y\":4,\"x\":-3.0}]}");
+        assertThat(again.layout).isSameAs(first.layout);
+        assertThat(swapped.layout).isNotSameAs(first.layout);
+        assertThat(List.copyOf(swapped.keySet())).containsExactly("y", "x");
+        assertThat(again).containsExactly(java.util.Map.entry("x", -3.0), java.util.Map.entry("y", 4));
+    }
+
+    @Test
+    void floatsReadExactlyAsJacksonReadsThem() {
+        // The fast decimal path must give bit for bit the double Jackson's own parser gives, including where it must
+        // not apply (exponents, 19+ digits, mantissas over 2^53, -0.0) and across rows whose names differ from the
+        // layout the parser is told to expect.
+        java.util.Random random = new java.util.Random(42);
+        List<String> texts = new java.util.ArrayList<>(List.of("0.0", "-0.0", "13.0", "0.1", "-0.25", "1.7976931348623157",
+                "9007199254740993.0", "9007199254740992.0", "123456789012345678.9", "0.0000000000000000000001",
+                "0.00000000000000000000001", "1e3", "1.5E-7", "-2.5e+10", "4.9e-324", "1e400", "3.141592653589793238"));
+        for (int i = 0; i < 4000; i++) {
+            String digits = Long.toString(1_000_000_000_000_000_000L + random.nextLong(8_000_000_000_000_000_000L))
+                    .substring(0, 1 + random.nextInt(19));
+            int point = 1 + random.nextInt(digits.length());
+            String text = digits.substring(0, point) + "." + (point == digits.length() ? "0" : digits.substring(point));
+            texts.add(random.nextBoolean() ? "-" + text : text);
+        }
+        StringBuilder body = new StringBuilder("{\"instances\":[");
+        for (int i = 0; i < texts.size(); i++) {
+            // Names shift every few rows, so rows both match and miss the layout the parser expects.
+            body.append(i == 0 ? "" : ",").append("{\"v\":").append(texts.get(i)).append(",\"w").append(i / 7)
+                    .append("\":1.5}");
+        }
+        body.append("]}");
+        PredictionRequest plain = PLAIN.readValue(body.toString(), PredictionRequest.class);
+        PredictionRequest streaming = STREAMING.readValue(body.toString(), PredictionRequest.class);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(Double.doubleToRawLongBits((Double) streaming.instances().get(i).get("v"))).as(texts.get(i))
+                    .isEqualTo(Double.doubleToRawLongBits((Double) plain.instances().get(i).get("v")));
+            assertThat(List.copyOf(streaming.instances().get(i).keySet())).containsExactly("v", "w" + i / 7);
+        }
+        assertThat(streaming).isEqualTo(plain);
+    }
+
+    private static FeatureRow row(JsonMapper mapper, String body) {
+        return (FeatureRow) mapper.readValue(body, PredictionRequest.class).instances().getFirst();
+    }
+
+    @Test
     void malformedBodiesFailAsBefore() {
         for (String body : List.of("{\"instances\":{}}", "{\"instances\":[1]}", "[]", "{\"instances\":[{\"a\":NaN}]}")) {
             assertThatThrownBy(() -> STREAMING.readValue(body, PredictionRequest.class)).as(body)
