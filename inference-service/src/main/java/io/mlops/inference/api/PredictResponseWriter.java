@@ -1,8 +1,10 @@
 package io.mlops.inference.api;
 
+import static io.mlops.inference.events.OutcomeJson.string;
+
 import io.mlops.domain.prediction.PredictionResult;
+import io.mlops.inference.events.OutcomeJson;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -63,48 +65,13 @@ final class PredictResponseWriter extends StdSerializer<PredictController.Predic
         g.writeName(ID);
         string(g, result.id() == null ? null : result.id().toString());
         g.writeName(MODEL);
-        if (result.model() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject(result.model());
-            g.writeName(MODEL);
-            g.writeString(result.model().model());
-            g.writeName(VERSION);
-            g.writeNumber(result.model().version());
-            g.writeEndObject();
-        }
+        OutcomeJson.model(g, result.model());
         g.writeName(VALUE);
-        if (result.value() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(result.value().doubleValue());
-        }
+        OutcomeJson.number(g, result.value());
         g.writeName(LABEL);
         string(g, result.label());
         g.writeName(PROBABILITIES);
-        Map<String, Double> probabilities = result.probabilities();
-        if (probabilities == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject(probabilities, probabilities.size());
-            for (Map.Entry<String, Double> p : probabilities.entrySet()) {
-                g.writeName(p.getKey());
-                if (p.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(p.getValue().doubleValue());
-                }
-            }
-            g.writeEndObject();
-        }
+        OutcomeJson.probabilities(g, result.probabilities());
         g.writeEndObject();
-    }
-
-    private static void string(JsonGenerator g, String value) {
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
     }
 }

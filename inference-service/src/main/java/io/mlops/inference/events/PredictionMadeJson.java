@@ -1,5 +1,7 @@
 package io.mlops.inference.events;
 
+import static io.mlops.inference.events.OutcomeJson.string;
+
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
 import io.mlops.events.PredictionMade;
@@ -34,7 +36,6 @@ final class PredictionMadeJson {
     private static final SerializableString PAYLOAD = new SerializedString("payload");
     private static final SerializableString PREDICTION_ID = new SerializedString("predictionId");
     private static final SerializableString MODEL = new SerializedString("model");
-    private static final SerializableString VERSION = new SerializedString("version");
     private static final SerializableString ALIAS = new SerializedString("alias");
     private static final SerializableString AT = new SerializedString("at");
     private static final SerializableString FEATURES = new SerializedString("features");
@@ -83,16 +84,7 @@ final class PredictionMadeJson {
         g.writeName(PREDICTION_ID);
         string(g, event.predictionId() == null ? null : event.predictionId().toString());
         g.writeName(MODEL);
-        if (event.model() == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            g.writeName(MODEL);
-            g.writeString(event.model().model());
-            g.writeName(VERSION);
-            g.writeNumber(event.model().version());
-            g.writeEndObject();
-        }
+        OutcomeJson.model(g, event.model());
         g.writeName(ALIAS);
         string(g, event.alias());
         g.writeName(AT);
@@ -100,29 +92,11 @@ final class PredictionMadeJson {
         g.writeName(FEATURES);
         features(g, event.features());
         g.writeName(VALUE);
-        if (event.value() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(event.value().doubleValue());
-        }
+        OutcomeJson.number(g, event.value());
         g.writeName(LABEL);
         string(g, event.label());
         g.writeName(PROBABILITIES);
-        Map<String, Double> probabilities = event.probabilities();
-        if (probabilities == null) {
-            g.writeNull();
-        } else {
-            g.writeStartObject();
-            for (Map.Entry<String, Double> p : probabilities.entrySet()) {
-                g.writeName(p.getKey());
-                if (p.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(p.getValue().doubleValue());
-                }
-            }
-            g.writeEndObject();
-        }
+        OutcomeJson.probabilities(g, event.probabilities());
         g.writeName(LATENCY_MS);
         g.writeNumber(event.latencyMs());
         g.writeName(SHADOW);
@@ -192,14 +166,6 @@ final class PredictionMadeJson {
             instant = next;
             text = buffer.append('Z').toString();
             return text;
-        }
-    }
-
-    private static void string(JsonGenerator g, String value) {
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
         }
     }
 }
