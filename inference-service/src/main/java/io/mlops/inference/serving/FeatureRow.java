@@ -35,11 +35,9 @@ public final class FeatureRow extends AbstractMap<String, Object> {
         Layout(String[] names) {
             this.names = names;
             this.encoded = new SerializableString[names.length];
-            for (int i = 0; i < names.length; i++) {
-                encoded[i] = new SerializedString(names[i]);
-            }
             this.index = HashMap.newHashMap(names.length);
             for (int i = 0; i < names.length; i++) {
+                encoded[i] = new SerializedString(names[i]);
                 index.put(names[i], i);
             }
         }
@@ -89,7 +87,7 @@ public final class FeatureRow extends AbstractMap<String, Object> {
      * without boxing each value into an entry: PredictionMade's features, once per sampled row.
      */
     public void writeJson(JsonGenerator g) {
-        String[] names = layout.names;
+        SerializableString[] names = layout.encoded;   // encoded once per layout, not once per event
         char[] digits = new char[12];
         g.writeStartObject();
         for (int i = 0; i < names.length; i++) {
