@@ -65,7 +65,9 @@ final class RequestQueue {
      * request with batching off): company cannot join it, so a worker would run it alone all the same, after a
      * hand-off that costs the caller a park (its whole stack frozen to the heap), the worker a wake-up and the
      * caller another. It computes inline whenever a predictor is free and nothing queued is ahead of it; a
-     * collecting worker keeps the predictor it will need ({@code computing + collecting <= slots}).
+     * collecting worker keeps the predictor it will need ({@code computing + collecting <= slots}). Not with
+     * batching off ({@code maxBatchSize} 1), which keeps its hand-off: there every caller would compute on a carrier,
+     * which on the loaded box moved its p99 both ways, and batching off is the baseline of the p99 goal (issue 6).
      */
     boolean tryClaimIdleSlot(int rows) {
         lock.lock();
@@ -74,7 +76,7 @@ final class RequestQueue {
             if (closed || !waiting.isEmpty()) {
                 return false;
             }
-            if (rows >= maxRows) {
+            if (rows >= maxRows && maxRows > 1) {
                 if (computing + (collecting ? 1 : 0) >= slots) {
                     return false;
                 }
@@ -84,8 +86,9 @@ final class RequestQueue {
             if (collecting || computing > 0) {
                 return false;
             }
-            // Others on their way would batch with this request: queue it, the collector waits for them.
-            if (arrivals.onTheWay() > 0) {
+            // Others on their way would batch with this request: queue it, the collector waits for them. A
+            // request that fills a batch alone gains nothing from company.
+            if (rows < maxRows && arrivals.onTheWay() > 0) {
                 return false;
             }
             computing++;

@@ -246,6 +246,25 @@ class BatchingExecutorTest {
     }
 
     @Test
+    void withBatchingOffACallWhileAnotherComputesQueuesAsBefore() throws Exception {
+        // max-batch-size 1 keeps the hand-off (RequestQueue.tryClaimIdleSlot): batching off is the p99 baseline.
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(1, Duration.ofMillis(2), 64, 2), gate);
+        float[] firstInput = MatrixPredictor.block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered();
+        float[] secondInput = MatrixPredictor.block(7, 1);
+        CompletableFuture<float[]> second = executor.call(secondInput, 1, TIMEOUT);
+        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(secondInput, 1));
+        // An inline call reports 0 ns queued; the second went through the queue to a worker.
+        assertThat(listener.queueNanos).as("the first inline, the second queued").hasSize(2).containsOnlyOnce(0L)
+                .filteredOn(nanos -> nanos > 0).hasSize(1);
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
+    }
+
+    @Test
     void aRequestThatFillsABatchAloneQueuesWhenNoPredictorIsFree() throws Exception {
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
         start(new BatchingSettings(2, Duration.ofMillis(2), 64, 1), gate);
