@@ -172,8 +172,10 @@ public final class InferenceBench {
                 for (int k = 0; k < chosen.size(); k++) {
                     Scenario s = chosen.get(k);
                     double[] before = batches(meters, s);
+                    double[][] timesBefore = serverTimes(meters, s);
                     Run r = run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), seconds);
                     double[] after = batches(meters, s);
+                    printServerTimes(s, timesBefore, serverTimes(meters, s));
                     double count = after[0] - before[0];
                     results.get(k).add(r.withBatches(count > 0 ? (after[1] - before[1]) / count : Double.NaN,
                             count > 0 ? (after[2] - before[2]) / count / 1e3 : Double.NaN));
@@ -392,6 +394,74 @@ public final class InferenceBench {
         io.micrometer.core.instrument.Timer compute = meters.find("mlops.inference.compute").tag("model", model).timer();
         return new double[] {summary.count(), summary.totalAmount(),
                 compute == null ? Double.NaN : compute.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)};
+    }
+
+    private static final String[] SERVER_TIMERS = {"mlops.inference.queue", "mlops.inference.request", "mlops.inference.compute"};
+
+    /**
+     * Per timer of the scenario's model ({@link #SERVER_TIMERS}): the bucket bounds (ns) and cumulative counts of its
+     * percentile histogram, for the server's own view of a run's tail (queue wait against the whole request).
+     */
+    private static double[][] serverTimes(MeterRegistry meters, Scenario s) {
+        String model = s.path().contains("/models/digits-unbatched/") ? "digits-unbatched"
+                : s.path().contains("/models/digits/") ? "digits" : null;
+        double[][] all = new double[SERVER_TIMERS.length * 2 + 1][];
+        all[SERVER_TIMERS.length * 2] = new double[SERVER_TIMERS.length * 2];
+        for (int t = 0; t < SERVER_TIMERS.length; t++) {
+            io.micrometer.core.instrument.Timer timer = model == null || s.events() ? null
+                    : meters.find(SERVER_TIMERS[t]).tag("model", model).timer();
+            if (timer == null) {
+                return null;
+            }
+            var snapshot = timer.takeSnapshot();
+            all[SERVER_TIMERS.length * 2][2 * t] = snapshot.count();
+            all[SERVER_TIMERS.length * 2][2 * t + 1] = snapshot.total(java.util.concurrent.TimeUnit.NANOSECONDS);
+            var buckets = snapshot.histogramCounts();
+            all[2 * t] = new double[buckets.length];
+            all[2 * t + 1] = new double[buckets.length];
+            for (int i = 0; i < buckets.length; i++) {
+                all[2 * t][i] = buckets[i].bucket(java.util.concurrent.TimeUnit.NANOSECONDS);
+                all[2 * t + 1][i] = buckets[i].count();
+            }
+        }
+        return all;
+    }
+
+    /**
+     * One line per measured run: mean and histogram p50/p99/p99.9 (upper bucket bounds; the timers' histograms start at
+     * 1 ms, so "<=1.000" means under a millisecond) of queue wait, request and batch compute inside the server, in ms.
+     */
+    private static void printServerTimes(Scenario s, double[][] before, double[][] after) {
+        if (before == null || after == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("SERVER " + s.name() + " rows=" + s.rows() + " c=" + s.connections());
+        for (int t = 0; t < SERVER_TIMERS.length; t++) {
+            double[] bounds = after[2 * t];
+            double[] counts = new double[bounds.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = after[2 * t + 1][i] - before[2 * t + 1][i];
+            }
+            double total = counts.length == 0 ? 0 : counts[counts.length - 1];
+            double[] sums = after[2 * SERVER_TIMERS.length];
+            double[] sumsBefore = before[2 * SERVER_TIMERS.length];
+            double n = sums[2 * t] - sumsBefore[2 * t];
+            double mean = n > 0 ? (sums[2 * t + 1] - sumsBefore[2 * t + 1]) / n / 1e6 : Double.NaN;
+            line.append(String.format(Locale.ROOT, " | %s n=%.0f mean=%.3f p50<=%.3f p99<=%.3f p999<=%.3f", SERVER_TIMERS[t].substring(16),
+                    total, mean, bound(bounds, counts, 0.5) / 1e6, bound(bounds, counts, 0.99) / 1e6, bound(bounds, counts, 0.999) / 1e6));
+        }
+        System.out.println(line);
+    }
+
+    /** The upper bound of the histogram bucket holding quantile {@code q} (cumulative counts). */
+    private static double bound(double[] bounds, double[] cumulative, double q) {
+        double total = cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+        for (int i = 0; i < bounds.length; i++) {
+            if (cumulative[i] >= q * total) {
+                return bounds[i];
+            }
+        }
+        return Double.NaN;
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {

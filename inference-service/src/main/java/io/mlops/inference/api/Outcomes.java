@@ -1,7 +1,6 @@
 package io.mlops.inference.api;
 
 import io.mlops.runtime.artifact.OutputSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,26 +10,36 @@ final class Outcomes {
     record Outcome(Double value, String label, Map<String, Double> probabilities) {
     }
 
+    /** The labels of the last output seen, encoded once; a request's rows (and most requests) share one model. */
+    private static volatile Probabilities.Labels lastLabels;
+
     private Outcomes() {
     }
 
     static Outcome of(OutputSpec output, float[] values, int row) {
-        List<String> labels = output.classLabels();
         return switch (output.task()) {
             case REGRESSION -> new Outcome((double) values[row], null, null);
             case BINARY -> {
+                Probabilities.Labels labels = labels(output.classLabels());
                 double p = 1.0 / (1.0 + Math.exp(-values[row]));
-                Map<String, Double> probabilities = new LinkedHashMap<>();
-                probabilities.put(labels.get(0), 1.0 - p);
-                probabilities.put(labels.get(1), p);
-                yield new Outcome(null, p >= 0.5 ? labels.get(1) : labels.get(0), probabilities);
+                yield new Outcome(null, p >= 0.5 ? labels.names[1] : labels.names[0],
+                        new Probabilities(labels, new double[] {1.0 - p, p}));
             }
-            case MULTICLASS -> multiclass(labels, values, row * labels.size());
+            case MULTICLASS -> multiclass(labels(output.classLabels()), values, row * output.classLabels().size());
         };
     }
 
-    private static Outcome multiclass(List<String> labels, float[] logits, int offset) {
-        int k = labels.size();
+    private static Probabilities.Labels labels(List<String> classLabels) {
+        Probabilities.Labels labels = lastLabels;
+        if (labels == null || labels.source != classLabels) {
+            labels = new Probabilities.Labels(classLabels);
+            lastLabels = labels;
+        }
+        return labels;
+    }
+
+    private static Outcome multiclass(Probabilities.Labels labels, float[] logits, int offset) {
+        int k = labels.names.length;
         int best = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
@@ -46,10 +55,9 @@ final class Outcomes {
             e[i] = Math.exp(logits[offset + i] - max);
             sum += e[i];
         }
-        Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int i = 0; i < k; i++) {
-            probabilities.put(labels.get(i), e[i] / sum);
+            e[i] = e[i] / sum;
         }
-        return new Outcome(null, labels.get(best), probabilities);
+        return new Outcome(null, labels.names[best], new Probabilities(labels, e));
     }
 }

@@ -71,7 +71,11 @@ final class PredictResponseWriter extends StdSerializer<PredictController.Predic
         g.writeName(LABEL);
         string(g, result.label());
         g.writeName(PROBABILITIES);
-        OutcomeJson.probabilities(g, result.probabilities());
+        if (result.probabilities() instanceof Probabilities probabilities) {
+            probabilities.write(g);
+        } else {
+            OutcomeJson.probabilities(g, result.probabilities());
+        }
         g.writeEndObject();
     }
 }

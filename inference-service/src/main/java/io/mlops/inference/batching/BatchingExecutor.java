@@ -157,7 +157,9 @@ public final class BatchingExecutor implements AutoCloseable {
     /**
      * Like {@link #submit}, but when nothing is queued or computing, and no other request that could share a batch
      * is on its way ({@link Arrivals}), the request is computed at once on the calling thread and the returned future is already complete (blocking the caller for the compute);
-     * otherwise it is queued exactly as {@link #submit} does.
+     * otherwise it is queued exactly as {@link #submit} does. With batching on, a request of {@code maxBatchSize} rows or
+     * more (a batch by itself) also computes inline while others compute, whenever a predictor is free and nothing is
+     * queued.
      */
     public CompletableFuture<float[]> call(float[] rowMajor, int rows, Duration timeout) {
         checkShape(rowMajor, rows);

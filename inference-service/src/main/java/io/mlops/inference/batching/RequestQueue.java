@@ -60,12 +60,30 @@ final class RequestQueue {
      * every request compute inline, alone, and no batch ever formed: at 64 concurrent callers the measured batch
      * size was 1.0, and each request paid a whole one-row prediction. Now the second caller queues, and what
      * arrives while a prediction runs is batched, as without caller-runs; a lone caller still never waits.
+     *
+     * <p>Except a request that fills a batch alone ({@code rows >= maxBatchSize}, e.g. 32-row requests, or every
+     * request with batching off): company cannot join it, so a worker would run it alone all the same, after a
+     * hand-off that costs the caller a park (its whole stack frozen to the heap), the worker a wake-up and the
+     * caller another. It computes inline whenever a predictor is free and nothing queued is ahead of it; a
+     * collecting worker keeps the predictor it will need ({@code computing + collecting <= slots}). Not with
+     * batching off ({@code maxBatchSize} 1), which keeps its hand-off: there every caller would compute on a carrier,
+     * which on the loaded box moved its p99 both ways, and batching off is the baseline of the p99 goal (issue 6).
      */
     boolean tryClaimIdleSlot(int rows) {
         lock.lock();
         try {
             arrivals.landed();
-            if (closed || collecting || !waiting.isEmpty() || computing > 0) {
+            if (closed || !waiting.isEmpty()) {
+                return false;
+            }
+            if (rows >= maxRows && maxRows > 1) {
+                if (computing + (collecting ? 1 : 0) >= slots) {
+                    return false;
+                }
+                computing++;
+                return true;
+            }
+            if (collecting || computing > 0) {
                 return false;
             }
             // Others on their way would batch with this request: queue it, the collector waits for them. A

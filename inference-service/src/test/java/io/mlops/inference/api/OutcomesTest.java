@@ -40,4 +40,20 @@ class OutcomesTest {
         assertThat(outcome.probabilities().get("b")).isCloseTo(2.0 / 3, within(1e-4));
         assertThat(outcome.probabilities().get("c")).isCloseTo(0.0, within(1e-12));
     }
+
+    @Test
+    void probabilitiesReadAsTheLinkedHashMapTheyReplace() {
+        var spec = new OutputSpec(Task.MULTICLASS, List.of("c", "a", "b"), null);
+        var probabilities = Outcomes.of(spec, new float[] {0.5f, -1f, 2f}, 0).probabilities();
+        // The map the code built before: label order, softmax by hand from the same logits.
+        double ea = Math.exp(0.5 - 2), eb = Math.exp(-1 - 2), ec = Math.exp(0), sum = ea + eb + ec;
+        var expected = new java.util.LinkedHashMap<String, Double>();
+        expected.put("c", ea / sum);
+        expected.put("a", eb / sum);
+        expected.put("b", ec / sum);
+        assertThat(probabilities).isEqualTo(expected).containsExactlyEntriesOf(expected);
+        assertThat(probabilities.hashCode()).isEqualTo(expected.hashCode());
+        assertThat(probabilities.get("x")).isNull();
+        assertThat(probabilities.containsKey("a")).isTrue();
+    }
 }

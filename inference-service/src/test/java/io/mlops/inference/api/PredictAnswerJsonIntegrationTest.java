@@ -46,8 +46,12 @@ class PredictAnswerJsonIntegrationTest extends InferenceTestBase {
             results.add(result(ref, Outcomes.of(new OutputSpec(Task.BINARY, List.of("no", "yes"), "y"), values, row)));
         }
         float[] logits = {0.5f, -1.25f, 20f, 3.1f, -0.0001f, 7f, 7f, 1e-8f};
+        // Labels needing escapes: the compact probabilities write them pre-encoded, not through writeName(String).
+        var escaped = List.of("ü \"q\"", "\t\u2028", "</x> \\", "\u0001é");
         for (int row = 0; row < 2; row++) {
             results.add(result(ref, Outcomes.of(new OutputSpec(Task.MULTICLASS, labels, "y"), logits, row)));
+            results.add(result(ref, Outcomes.of(new OutputSpec(Task.MULTICLASS, escaped, "y"), logits, row)));
+            results.add(result(ref, Outcomes.of(new OutputSpec(Task.BINARY, escaped.subList(0, 2), "y"), logits, row)));
         }
         Map<String, Double> odd = new LinkedHashMap<>();
         odd.put("z", 1.0);

@@ -216,6 +216,71 @@ class BatchingExecutorTest {
     }
 
     @Test
+    void aRequestThatFillsABatchAloneComputesInlineWhileAnotherComputesIfAPredictorIsFree() throws Exception {
+        // Two predictors, batches of up to 2 rows: the first caller holds one inline; a 2-row request is a batch by
+        // itself, so it takes the other on its own thread instead of a hand-off to a worker. A third caller, with no
+        // predictor free, queues.
+        List<Thread> computedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.gate = MatrixPredictor.Gate.held();
+        executor = BatchingExecutor.start("matrix:1", FEATURES, new BatchingSettings(2, Duration.ofMillis(2), 64, 2),
+                worker -> new BatchPredictor() {
+                    private final MatrixPredictor matrix = new MatrixPredictor(gate, rowsComputed, closes);
+
+                    @Override
+                    public float[] predict(float[] rowMajor, int rows) throws Exception {
+                        computedOn.add(Thread.currentThread());
+                        return matrix.predict(rowMajor, rows);
+                    }
+                }, listener);
+        float[] firstInput = MatrixPredictor.block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered();
+        float[] full = MatrixPredictor.block(7, 2);
+        CompletableFuture<float[]> second = executor.call(full, 2, TIMEOUT);
+        assertThat(second).as("computed on the caller's thread, done when call returns").isDone();
+        assertThat(second.get()).containsExactly(MatrixPredictor.serial(full, 2));
+        assertThat(computedOn).contains(Thread.currentThread());
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
+    }
+
+    @Test
+    void withBatchingOffACallWhileAnotherComputesQueuesAsBefore() throws Exception {
+        // max-batch-size 1 keeps the hand-off (RequestQueue.tryClaimIdleSlot): batching off is the p99 baseline.
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(1, Duration.ofMillis(2), 64, 2), gate);
+        float[] firstInput = MatrixPredictor.block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered();
+        float[] secondInput = MatrixPredictor.block(7, 1);
+        CompletableFuture<float[]> second = executor.call(secondInput, 1, TIMEOUT);
+        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(secondInput, 1));
+        // An inline call reports 0 ns queued; the second went through the queue to a worker.
+        assertThat(listener.queueNanos).as("the first inline, the second queued").hasSize(2).containsOnlyOnce(0L)
+                .filteredOn(nanos -> nanos > 0).hasSize(1);
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
+    }
+
+    @Test
+    void aRequestThatFillsABatchAloneQueuesWhenNoPredictorIsFree() throws Exception {
+        MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
+        start(new BatchingSettings(2, Duration.ofMillis(2), 64, 1), gate);
+        float[] firstInput = MatrixPredictor.block(100, 1);
+        CompletableFuture<CompletableFuture<float[]>> first =
+                CompletableFuture.supplyAsync(() -> executor.call(firstInput, 1, TIMEOUT));
+        gate.awaitEntered(); // the first caller computes inline and holds the only predictor
+        float[] full = MatrixPredictor.block(7, 2);
+        CompletableFuture<float[]> second = executor.call(full, 2, TIMEOUT);
+        assertThat(second).as("queued, not computed on the caller's thread").isNotDone();
+        gate.open();
+        assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(full, 2));
+        assertThat(first.get(10, TimeUnit.SECONDS).get()).containsExactly(MatrixPredictor.serial(firstInput, 1));
+    }
+
+    @Test
     void whileAnotherWorkerComputesTheCollectorWaitsForMoreUpToMaxQueueDelay() throws Exception {
         Duration maxQueueDelay = Duration.ofMillis(300);
         MatrixPredictor.Gate gate = MatrixPredictor.Gate.held();
