@@ -36,7 +36,7 @@ public record PredictionMadeBatch(
      * One prediction: its values in the batch's name orders.
      *
      * @param features      one value per {@code featureNames} entry (numbers, text, null, or any JSON the request had)
-     * @param probabilities one per {@code classes} entry, or null
+     * @param probabilities one per {@code classes} entry, or null (an empty list also means none)
      */
     public record Prediction(PredictionId predictionId, Instant at, List<Object> features, Double value, String label,
                              List<Double> probabilities, double latencyMs) {
@@ -71,7 +71,9 @@ public record PredictionMadeBatch(
                 features.put(featureNames.get(i), values.get(i));
             }
             Map<String, Double> probabilities = null;
-            if (p.probabilities() != null) {
+            if (p.probabilities() != null && p.probabilities().isEmpty()) {
+                probabilities = Map.of(); // as a single event's empty object: no probabilities, whatever the classes
+            } else if (p.probabilities() != null) {
                 if (classes == null || classes.size() != p.probabilities().size()) {
                     throw new IllegalArgumentException("prediction " + p.predictionId() + " has " + p.probabilities().size()
                             + " probabilities for " + (classes == null ? 0 : classes.size()) + " classes");
