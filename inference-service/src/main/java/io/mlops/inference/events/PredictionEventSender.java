@@ -53,7 +53,7 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         this.producers = producers;
         this.properties = properties;
         this.json = new PredictionMadeBatchJson(source);
-        this.sent = Counter.builder("mlops.inference.events.sent").description("PredictionMade events handed to Kafka")
+        this.sent = Counter.builder("mlops.inference.events.sent").description("predictions whose PredictionMadeBatch record Kafka acknowledged")
                 .register(registry);
     }
 
