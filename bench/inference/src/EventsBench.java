@@ -31,7 +31,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
  * of the sender thread, the producer's I/O thread, the broker's threads, GC and JIT. The offering thread's
  * own cost (sampling, record, offer) is reported too. CPU per event, not wall time, so a shared box
  * bends it little. Usage: java ... EventsBench [events/s=5000] [seconds=8] [repeats=3] [setting ...]
- * where a setting is "compression,lingerMs,drainMs[,batchKB=512]", e.g. "lz4,20,10,256".
+ * where a setting is "compression,lingerMs,drainMs[,batchKB=512[,predictionsPerRecord=500]]", e.g. "lz4,250,50,512,500"
+ * (predictions per PredictionMadeBatch record: 1 is a record per prediction, as before batch records).
  */
 public final class EventsBench {
 
@@ -63,7 +64,8 @@ public final class EventsBench {
         var properties = new EventsProperties(true, 1.0, 10_000, 500, Duration.ofSeconds(5), p[0],
                 Duration.ofMillis(Long.parseLong(p[1])),
                 org.springframework.util.unit.DataSize.ofKilobytes(p.length > 3 ? Long.parseLong(p[3]) : 512),
-                Duration.ofMillis(Long.parseLong(p[2])));
+                Duration.ofMillis(Long.parseLong(p[2])), p.length > 4 ? Integer.parseInt(p[4]) : 500,
+                org.springframework.util.unit.DataSize.ofKilobytes(256));
         var registry = new SimpleMeterRegistry();
         var events = new PredictionEvents(properties, registry);
         Map<String, Object> config = new HashMap<>();

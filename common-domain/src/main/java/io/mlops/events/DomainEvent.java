@@ -5,7 +5,7 @@ package io.mlops.events;
  * becomes the Kafka record key, so one aggregate's events stay in order on one partition.
  */
 public sealed interface DomainEvent
-        permits DataIngested, FeaturesCreated, ModelTrained, ModelDeployed, PredictionMade, DriftDetected, ModelPerformanceDegraded,
+        permits DataIngested, FeaturesCreated, ModelTrained, ModelDeployed, PredictionMade, PredictionMadeBatch, DriftDetected, ModelPerformanceDegraded,
                 TrainingJobRequested {
 
     String aggregateKey();

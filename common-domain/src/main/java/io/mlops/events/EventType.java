@@ -13,6 +13,7 @@ public enum EventType {
     MODEL_TRAINED("ModelTrained", ModelTrained.class, 1, Topics.MODELS_TRAINED),
     MODEL_DEPLOYED("ModelDeployed", ModelDeployed.class, 1, Topics.MODELS_DEPLOYED),
     PREDICTION_MADE("PredictionMade", PredictionMade.class, 1, Topics.PREDICTIONS_MADE),
+    PREDICTION_MADE_BATCH("PredictionMadeBatch", PredictionMadeBatch.class, 1, Topics.PREDICTIONS_MADE),
     DRIFT_DETECTED("DriftDetected", DriftDetected.class, 1, Topics.DRIFT_DETECTED),
     MODEL_PERFORMANCE_DEGRADED("ModelPerformanceDegraded", ModelPerformanceDegraded.class, 1, Topics.PERFORMANCE_DEGRADED),
     TRAINING_JOB_REQUESTED("TrainingJobRequested", TrainingJobRequested.class, 1, Topics.TRAINING_REQUESTS);

@@ -46,6 +46,11 @@ final class SampleEvents {
                 new ModelDeployed(IRIS_3, "production", 2, "cd".repeat(32), "alice", "beats v2 on accuracy"),
                 new PredictionMade(PredictionId.random(), IRIS_3, "production", Instant.parse("2026-11-27T10:15:30.123Z"),
                         Map.of("sepal_length", 5.1, "species_hint", "setosa"), null, "setosa", Map.of("setosa", 0.9, "versicolor", 0.1), 1.25, false),
+                new PredictionMadeBatch(IRIS_3, "production", false, List.of("sepal_length", "species_hint"), List.of("setosa", "versicolor"),
+                        List.of(new PredictionMadeBatch.Prediction(PredictionId.random(), Instant.parse("2026-11-27T10:15:30.123Z"),
+                                        List.of(5.1, "setosa"), null, "setosa", List.of(0.9, 0.1), 1.25),
+                                new PredictionMadeBatch.Prediction(PredictionId.random(), Instant.parse("2026-11-27T10:15:30.124Z"),
+                                        java.util.Arrays.asList(6.3, null), null, "versicolor", List.of(0.2, 0.8), 0.75))),
                 new DriftDetected(drift, false),
                 new ModelPerformanceDegraded(IRIS_3, "w-17", Metrics.ACCURACY, 0.96, 0.81, 0.05, 500));
     }

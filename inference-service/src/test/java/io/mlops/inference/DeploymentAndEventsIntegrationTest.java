@@ -131,7 +131,7 @@ class DeploymentAndEventsIntegrationTest extends InferenceTestBase {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     for (String id : ids) {
                         if (record.value().contains("\"predictionId\":\"" + id + "\"")) {
-                            assertThat(record.value()).contains("\"type\":\"PredictionMade\"")
+                            assertThat(record.value()).contains("\"type\":\"PredictionMadeBatch\"")
                                     .contains("\"source\":\"inference-service\"").contains("\"label\":\"virginica\"");
                             seen.add(id);
                         }

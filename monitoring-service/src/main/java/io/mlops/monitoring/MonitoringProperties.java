@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param partitionsAhead       daily prediction partitions created ahead of today
  * @param maintenanceInterval   how often partitions are created ahead and old ones dropped
  * @param datasetDriftShare     share of drifted columns at which a window's dataset counts as drifted
- * @param maxPollRecords        PredictionMade records per listener batch (Kafka's {@code max.poll.records})
+ * @param maxPollRecords        PredictionMade records per listener batch (Kafka's {@code max.poll.records}), and most
+ *                              predictions per intake transaction (a PredictionMadeBatch record holds many)
  * @param predictionConsumers   consumer threads for PredictionMade (useful up to the topic's partitions)
  * @param reference             fetching reference samples from the data-service
  * @param window                tumbling window settings

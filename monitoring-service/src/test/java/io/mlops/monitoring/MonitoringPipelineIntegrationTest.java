@@ -14,6 +14,7 @@ import io.mlops.domain.model.Task;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.ModelTrained;
 import io.mlops.events.PredictionMade;
+import io.mlops.events.PredictionMadeBatch;
 import io.mlops.events.Topics;
 import io.mlops.testsupport.RealInfrastructure;
 import java.awt.image.BufferedImage;
@@ -104,6 +105,57 @@ class MonitoringPipelineIntegrationTest {
             await().atMost(WAIT).until(() -> meters.counter("mlops.monitoring.predictions.duplicate").count() >= duplicatesBefore + 100);
             assertThat(driftReport(model)).hasSize(4); // three closed, one open (and empty)
         }
+    }
+
+    /**
+     * What the inference-service sends: PredictionMadeBatch records, each many predictions. They land in the windows as
+     * the same predictions sent one by one would (the KS statistic as in the test above), a redelivered batch record is
+     * counted once, and a batch that cannot be read goes to the DLT whole while the consumer carries on.
+     */
+    @Test
+    void batchRecordsLandInTheWindowsAsTheirPredictionsAndARedeliveredBatchCountsOnce() {
+        ModelVersionRef model = registerWeatherModel("weather-batch");
+        List<String[]> shifted = WeatherTraffic.spreadSample(3, 100);
+        List<EventEnvelope<PredictionMadeBatch>> batches = new ArrayList<>();
+        List<PredictionMade> all = shifted.stream().map(r -> WeatherTraffic.prediction(model, r, 10.0, 2)).toList();
+        for (int from = 0; from < all.size(); from += 30) {
+            batches.add(EventEnvelope.wrap("inference-service", batchOf(all.subList(from, Math.min(all.size(), from + 30))), Clock.systemUTC()));
+        }
+        String marker = "poison-" + UUID.randomUUID();
+        String poison = io.mlops.events.EventJson.write(EventEnvelope.wrap("inference-service", batchOf(List.of(
+                        WeatherTraffic.prediction(model, shifted.getFirst(), 0.0, 2))), Clock.systemUTC()))
+                .replace("\"featureNames\":[", "\"featureNames\":[\"" + marker + "\",");
+        try (TopicReader dlt = new TopicReader(Topics.deadLetter(Topics.PREDICTIONS_MADE))) {
+            kafka.send(Topics.PREDICTIONS_MADE, model.toString(), poison);
+            batches.forEach(b -> kafka.send(Topics.PREDICTIONS_MADE, b.key(), b));
+            kafka.flush();
+
+            Map<String, Object> window = awaitClosedWindows(model, 1).getFirst();
+            assertThat(window).containsEntry("rows", 100).containsEntry("datasetDrift", true);
+            double expectedD = ksStatistic(WeatherTraffic.column(WeatherTraffic.referenceRows(), 2, 0), WeatherTraffic.column(shifted, 2, 10.0));
+            assertThat((Double) column(window, "temp_max").get("statistic")).isCloseTo(expectedD, org.assertj.core.data.Offset.offset(1e-9));
+            await().atMost(WAIT).until(() -> !dlt.containing(marker).isEmpty());
+        }
+        // feedback finds a batch's prediction by its id
+        String id = all.get(42).predictionId().toString();
+        assertThat(post(Map.of("predictionId", id, "actual", "rain")).getStatusCode().value()).isEqualTo(200);
+
+        double duplicatesBefore = meters.counter("mlops.monitoring.predictions.duplicate").count();
+        kafka.send(Topics.PREDICTIONS_MADE, batches.get(1).key(), batches.get(1)); // redelivered: same eventId, same predictions
+        kafka.flush();
+        await().atMost(WAIT).until(() -> meters.counter("mlops.monitoring.predictions.duplicate").count() >= duplicatesBefore + 30);
+        assertThat(driftReport(model)).hasSize(2); // one closed window of 100, one open and empty
+    }
+
+    /** The batch the inference-service would send for these predictions (one model version, alias, shadow). */
+    private static PredictionMadeBatch batchOf(List<PredictionMade> predictions) {
+        List<String> names = List.of("precipitation", "temp_max", "temp_min", "wind");
+        List<String> classes = List.of("drizzle", "fog", "rain", "snow", "sun");
+        PredictionMade first = predictions.getFirst();
+        return new PredictionMadeBatch(first.model(), first.alias(), first.shadow(), names, classes, predictions.stream()
+                .map(p -> new PredictionMadeBatch.Prediction(p.predictionId(), p.at(), names.stream().map(n -> p.features().get(n)).toList(),
+                        p.value(), p.label(), classes.stream().map(c -> c.equals(p.label()) ? 0.9 : 0.025).toList(), p.latencyMs()))
+                .toList());
     }
 
     @Test

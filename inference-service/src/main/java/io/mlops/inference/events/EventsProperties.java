@@ -27,6 +27,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       thread wake-up; events wait at most this long before the producer sees them. 50 ms rather
  *                       than 10: each wake-up costs the sender about as much as a few events (cold caches after the
  *                       pause), so fewer, larger drains took ~1 µs per event off it (bench/inference/events.sh)
+ * @param recordMaxPredictions most predictions in one PredictionMadeBatch record (the predictions of a drain that share
+ *                       model version, alias, shadow and feature names go out in as few records as these bounds allow)
+ * @param recordMaxBytes a record is closed once its JSON passes this size (so it may pass it by one prediction): kept
+ *                       well below the producer's {@code max.request.size} (1 MB by default, checked on the uncompressed
+ *                       record) and {@code producer-batch-size}, so that a record always fits a request and a batch
  */
 @ConfigurationProperties("mlops.inference.events")
 public record EventsProperties(
@@ -38,7 +43,9 @@ public record EventsProperties(
         @DefaultValue("lz4") String compression,
         @DefaultValue("250ms") Duration linger,
         @DefaultValue("512KB") DataSize producerBatchSize,
-        @DefaultValue("50ms") Duration drainInterval) {
+        @DefaultValue("50ms") Duration drainInterval,
+        @DefaultValue("500") int recordMaxPredictions,
+        @DefaultValue("256KB") DataSize recordMaxBytes) {
 
     public EventsProperties {
         if (sampleRate < 0 || sampleRate > 1) {
@@ -49,6 +56,12 @@ public record EventsProperties(
         }
         if (producerBatchSize.toBytes() < 1 || producerBatchSize.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("mlops.inference.events.producer-batch-size must be within 1 B and 2 GB, was " + producerBatchSize);
+        }
+        if (recordMaxPredictions < 1) {
+            throw new IllegalArgumentException("mlops.inference.events.record-max-predictions must be at least 1, was " + recordMaxPredictions);
+        }
+        if (recordMaxBytes.toBytes() < 1 || recordMaxBytes.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("mlops.inference.events.record-max-bytes must be within 1 B and 2 GB, was " + recordMaxBytes);
         }
         if (drainInterval.isNegative() || drainInterval.isZero()) {
             throw new IllegalArgumentException("mlops.inference.events.drain-interval must be positive, was " + drainInterval);

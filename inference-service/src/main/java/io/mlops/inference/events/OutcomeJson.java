@@ -8,7 +8,7 @@ import tools.jackson.core.io.SerializedString;
 
 /**
  * The pieces a prediction's answer ({@code PredictResponseWriter}) and its PredictionMade event
- * ({@link PredictionMadeJson}) both write with a streaming generator, in the bytes databind would write for them.
+ * ({@link PredictionMadeBatchJson}) both write with a streaming generator, in the bytes databind would write for them.
  */
 public final class OutcomeJson {
 

@@ -2,12 +2,15 @@ package io.mlops.inference.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -20,8 +23,11 @@ import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * One background thread: every {@code drainInterval} (or at once while the buffer holds more than a batch)
- * it takes up to {@code batchSize} buffered events, writes each as its envelope JSON ({@link PredictionMadeJson}) and hands it to the
- * Kafka producer (which batches them into requests by {@code linger.ms}). It polls on a timer instead of
+ * it takes up to {@code batchSize} buffered events, groups them by what they share (model version, alias, shadow,
+ * feature names), writes each group as PredictionMadeBatch records of at most {@code recordMaxPredictions} predictions
+ * and about {@code recordMaxBytes} ({@link PredictionMadeBatchJson}) and hands those to the Kafka producer (which
+ * batches records into requests by {@code linger.ms}). A record per prediction cost the producer and the broker more
+ * than the JSON (bench/inference/README.md); sent and dropped still count predictions, not records. It polls on a timer instead of
  * waiting on the buffer, so a prediction never pays for waking it. A send that fails, or that cannot even
  * start within {@code maxBlock} because Kafka is away, drops its events and counts them; the buffer
  * meanwhile fills and drops more at the hot path, which never waits. Not the outbox: prediction events
@@ -34,11 +40,9 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
     private final PredictionEvents events;
     private final ProducerFactory<Object, Object> producers;
     private final EventsProperties properties;
-    private final PredictionMadeJson json;
+    private final PredictionMadeBatchJson json;
     private final Counter sent;
     private final Clock clock = Clock.systemUTC();
-    /** One callback for every record: counts, and allocates nothing per send. */
-    private final Callback counting;
     private volatile boolean running = true;
     private Producer<Object, Object> producer;
     private Thread thread;
@@ -48,16 +52,9 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         this.events = events;
         this.producers = producers;
         this.properties = properties;
-        this.json = new PredictionMadeJson(source);
-        this.sent = Counter.builder("mlops.inference.events.sent").description("PredictionMade events handed to Kafka")
+        this.json = new PredictionMadeBatchJson(source);
+        this.sent = Counter.builder("mlops.inference.events.sent").description("predictions whose PredictionMadeBatch record Kafka acknowledged")
                 .register(registry);
-        this.counting = (metadata, failure) -> {
-            if (failure != null) {
-                events.countDropped(1);
-            } else {
-                sent.increment();
-            }
-        };
     }
 
     @Override
@@ -85,6 +82,10 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         }
     }
 
+    /** What the predictions of one batch record share. */
+    private record Group(ModelVersionRef model, String alias, boolean shadow, List<String> featureNames) {
+    }
+
     private void send(List<PredictionMade> batch) {
         Producer<Object, Object> kafka;
         try {
@@ -96,21 +97,44 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         }
         // One timestamp per drained batch: the events in it were taken from the buffer in the same instant.
         Instant occurredAt = clock.instant();
-        for (int i = 0; i < batch.size(); i++) {
-            PredictionMade event = batch.get(i);
-            // Not EventEnvelope.wrap, which draws the id from SecureRandom (see TimeOrderedIds); and written by
-            // PredictionMadeJson, the bytes EventJson.writeBytes writes for the same envelope, at a fraction of its CPU.
-            String key = event.aggregateKey();
-            try {
-                kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, key,
-                        json.write(TimeOrderedIds.next(), occurredAt, key, event)), counting);
-            } catch (RuntimeException e) {
-                // Metadata or buffer space not available within max.block.ms: Kafka is away. Drop the rest too.
-                events.countDropped(batch.size() - i);
-                log.debug("PredictionMade send failed, {} events dropped: {}", batch.size() - i, e.toString());
-                return;
+        // Most drains hold one or two groups (a model version, and its shadow); a map keeps them in arrival order.
+        Map<Group, List<PredictionMade>> groups = new LinkedHashMap<>();
+        for (PredictionMade event : batch) {
+            groups.computeIfAbsent(new Group(event.model(), event.alias(), event.shadow(), PredictionMadeBatchJson.featureNames(event)),
+                    g -> new ArrayList<>()).add(event);
+        }
+        int unsent = batch.size();
+        for (List<PredictionMade> group : groups.values()) {
+            String key = group.getFirst().aggregateKey();
+            for (int from = 0; from < group.size(); ) {
+                // Not EventEnvelope.wrap, which draws the id from SecureRandom (see TimeOrderedIds), nor databind (see
+                // PredictionMadeBatchJson): the same bytes EventJson.writeBytes writes for the batch, at a fraction of its CPU.
+                byte[] value = json.write(TimeOrderedIds.next(), occurredAt, group, from, properties.recordMaxPredictions(),
+                        (int) properties.recordMaxBytes().toBytes());
+                int predictions = json.written();
+                try {
+                    kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, key, value), counting(predictions));
+                } catch (RuntimeException e) {
+                    // Metadata or buffer space not available within max.block.ms: Kafka is away. Drop the rest too.
+                    events.countDropped(unsent);
+                    log.debug("PredictionMade send failed, {} events dropped: {}", unsent, e.toString());
+                    return;
+                }
+                unsent -= predictions;
+                from += predictions;
             }
         }
+    }
+
+    /** Counts a record's predictions once Kafka has answered for it: sent, or dropped. */
+    private Callback counting(int predictions) {
+        return (metadata, failure) -> {
+            if (failure != null) {
+                events.countDropped(predictions);
+            } else {
+                sent.increment(predictions);
+            }
+        };
     }
 
     private Producer<Object, Object> producer() {

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -29,11 +30,14 @@ public final class FeatureRow extends AbstractMap<String, Object> {
 
         final String[] names;
         final Map<String, Integer> index;
+        /** The names as one list per layout: PredictionMadeBatch groups a drain's events by it and writes it once per record. */
+        final List<String> nameList;
         /** The names pre-encoded, for the parser to match against the input's bytes. */
         final SerializableString[] encoded;
 
         Layout(String[] names) {
             this.names = names;
+            this.nameList = List.of(names);
             this.encoded = new SerializableString[names.length];
             this.index = HashMap.newHashMap(names.length);
             for (int i = 0; i < names.length; i++) {
@@ -92,19 +96,41 @@ public final class FeatureRow extends AbstractMap<String, Object> {
         g.writeStartObject();
         for (int i = 0; i < names.length; i++) {
             g.writeName(names[i]);
-            switch (kinds[i]) {
-                case FLOAT -> writeDouble(g, numbers[i], digits);
-                case INT -> g.writeNumber((int) numbers[i]);
-                default -> {
-                    if (others[i] == null) {
-                        g.writeNull();
-                    } else {
-                        g.writePOJO(others[i]);
-                    }
+            writeValue(g, i, digits);
+        }
+        g.writeEndObject();
+    }
+
+    /** The names of this row's values, in order (one list shared by all rows of a layout). */
+    public List<String> names() {
+        return layout.nameList;
+    }
+
+    /**
+     * Writes the values alone as a JSON array in {@link #names()} order, each as {@link #writeJson} writes it (the
+     * bytes databind writes for a {@code List} of them): PredictionMadeBatch's features, once per sampled row.
+     */
+    public void writeValues(JsonGenerator g) {
+        char[] digits = new char[12];
+        g.writeStartArray();
+        for (int i = 0; i < kinds.length; i++) {
+            writeValue(g, i, digits);
+        }
+        g.writeEndArray();
+    }
+
+    private void writeValue(JsonGenerator g, int i, char[] digits) {
+        switch (kinds[i]) {
+            case FLOAT -> writeDouble(g, numbers[i], digits);
+            case INT -> g.writeNumber((int) numbers[i]);
+            default -> {
+                if (others[i] == null) {
+                    g.writeNull();
+                } else {
+                    g.writePOJO(others[i]);
                 }
             }
         }
-        g.writeEndObject();
     }
 
     /**

@@ -36,7 +36,7 @@ class PredictionEventSenderShutdownTest {
     void bufferedEventsAreSentAtShutdown() throws Exception {
         var registry = new SimpleMeterRegistry();
         var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
-                DataSize.ofKilobytes(512), Duration.ofHours(1));
+                DataSize.ofKilobytes(512), Duration.ofHours(1), 500, DataSize.ofKilobytes(256));
         var events = new PredictionEvents(properties, registry);
         var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),

@@ -27,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PredictionMade is the high-volume stream, so it is consumed in batches and deduplicated by prediction id instead
- * of the IdempotentConsumer's row per event id: the log row is the dedupe record. Per batch: one query for the ids
+ * of the IdempotentConsumer's row per event id: the log row is the dedupe record. A record is a PredictionMadeBatch
+ * (many predictions) or, from older producers, a single PredictionMade; a redelivered batch record carries the same
+ * prediction ids, so deduping its predictions dedupes the envelope too (and a prediction somehow sent in two envelopes
+ * is still counted once, which an event-id check alone would not give). Per batch: one query for the ids
  * already stored (a redelivered batch finds all of them and counts nothing twice), then one transaction that places
  * the new rows in their windows, COPYs them with their window id and closes the windows they filled. Kafka offsets
  * are committed only after the listener returns, so after a crash the batch is replayed, never lost.
@@ -59,23 +62,29 @@ class PredictionBatchListener {
     }
 
     @KafkaListener(topics = Topics.PREDICTIONS_MADE, id = "monitoring-predictions", containerFactory = "predictionBatchFactory")
-    void on(List<ConsumerRecord<String, PredictionRow>> records) {
+    void on(List<ConsumerRecord<String, List<PredictionRow>>> records) {
         List<PredictionRow> events = new ArrayList<>(records.size());
-        ConsumerRecord<String, PredictionRow> unreadable = null;
+        ConsumerRecord<String, List<PredictionRow>> unreadable = null;
         Instant oldest = clock.instant().minus(props.predictionRetention());
-        for (ConsumerRecord<String, PredictionRow> record : records) {
-            PredictionRow p = record.value();
-            if (p == null) {
+        for (ConsumerRecord<String, List<PredictionRow>> record : records) {
+            List<PredictionRow> predictions = record.value();
+            if (predictions == null) {
                 unreadable = unreadable == null ? record : unreadable;
             } else {
-                if (p.at().isBefore(oldest)) {
-                    meters.counter("mlops.monitoring.predictions.expired").increment();
-                } else {
-                    events.add(p);
+                for (PredictionRow p : predictions) {
+                    if (p.at().isBefore(oldest)) {
+                        meters.counter("mlops.monitoring.predictions.expired").increment();
+                    } else {
+                        events.add(p);
+                    }
                 }
             }
         }
-        store(events);
+        // A record may hold hundreds of predictions (PredictionMadeBatch): a poll's worth is stored in transactions of at
+        // most max-poll-records predictions, as when every record held one, so a transaction's size stays what was measured.
+        for (int from = 0; from < events.size(); from += props.maxPollRecords()) {
+            store(events.subList(from, Math.min(events.size(), from + props.maxPollRecords())));
+        }
         if (unreadable != null) {
             throw new BatchListenerFailedException("unreadable PredictionMade record", unreadable);
         }

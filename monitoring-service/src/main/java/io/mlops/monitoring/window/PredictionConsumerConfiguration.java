@@ -1,6 +1,7 @@
 package io.mlops.monitoring.window;
 
 import io.mlops.monitoring.MonitoringProperties;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.annotation.Bean;
@@ -23,15 +24,15 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 class PredictionConsumerConfiguration {
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, PredictionRow> predictionBatchFactory(
+    ConcurrentKafkaListenerContainerFactory<String, List<PredictionRow>> predictionBatchFactory(
             ConsumerFactory<Object, Object> consumers, DefaultErrorHandler errors, MonitoringProperties props) {
-        var rows = new DefaultKafkaConsumerFactory<String, PredictionRow>(consumers.getConfigurationProperties(),
+        var rows = new DefaultKafkaConsumerFactory<String, List<PredictionRow>>(consumers.getConfigurationProperties(),
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new PredictionRowDeserializer()));
         if (consumers instanceof DefaultKafkaConsumerFactory<Object, Object> platform) {
             // e.g. Micrometer's client metrics, registered by Boot on the platform factory
             platform.getListeners().forEach(l -> rows.addListener(castListener(l)));
         }
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, PredictionRow>();
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, List<PredictionRow>>();
         factory.setConsumerFactory(rows);
         factory.setBatchListener(true);
         factory.setCommonErrorHandler(errors);
@@ -42,7 +43,7 @@ class PredictionConsumerConfiguration {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ConsumerFactory.Listener<String, PredictionRow> castListener(ConsumerFactory.Listener listener) {
+    private static ConsumerFactory.Listener<String, List<PredictionRow>> castListener(ConsumerFactory.Listener listener) {
         // listeners see consumers by id and client metrics only, not records, so their type parameters do not matter
         return listener;
     }

@@ -6,6 +6,9 @@ import io.mlops.events.EventType;
 import io.mlops.events.MalformedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Deserializer;
 import tools.jackson.core.JacksonException;
@@ -13,24 +16,29 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads a PredictionMade envelope in one streaming pass over the record's bytes, keeping only what the intake stores.
- * The platform's {@code EventJson.read} builds the whole envelope as a tree and then the payload record with its
- * features Map, which the intake only re-encoded to JSON for the COPY: that was half the consumer threads' CPU
- * (bench/monitoring/README.md). Here the features and probabilities objects are kept as their bytes' JSON text.
+ * Reads a record of {@code mlops.predictions.made} in one streaming pass over its bytes, keeping only what the intake
+ * stores: a PredictionMadeBatch envelope (what the inference-service sends) gives one row per prediction, a single
+ * PredictionMade envelope (older producers, records already on the topic) one row. The platform's {@code EventJson.read}
+ * builds the whole envelope as a tree and then the payload record with its features Map, which the intake only
+ * re-encoded to JSON for the COPY: that was half the consumer threads' CPU (bench/monitoring/README.md). Here the
+ * features and probabilities are kept as JSON text: a single event's objects as their bytes, a batch's value arrays
+ * joined with the batch's names into the same objects (each value's bytes as the producer wrote them).
  * The envelope checks are EventJson's: a JSON object, a known type, schemaVersion 1..known, eventId a UUID,
- * occurredAt/source/key/payload present; anything else, or another event type than PredictionMade, throws
- * {@link MalformedEvent}, which the ErrorHandlingDeserializer turns into a dead letter. Field order does not matter.
+ * occurredAt/source/key/payload present; anything else, another event type, or a batch whose value lists do not match
+ * its name lists throws {@link MalformedEvent}, which the ErrorHandlingDeserializer turns into a dead letter (the
+ * whole record: its predictions go together). Field order does not matter.
  */
-class PredictionRowDeserializer implements Deserializer<PredictionRow> {
+class PredictionRowDeserializer implements Deserializer<List<PredictionRow>> {
 
     private static final EventType TYPE = EventType.PREDICTION_MADE;
+    private static final EventType BATCH = EventType.PREDICTION_MADE_BATCH;
 
     @Override
-    public PredictionRow deserialize(String topic, byte[] data) {
+    public List<PredictionRow> deserialize(String topic, byte[] data) {
         return data == null ? null : read(data);
     }
 
-    static PredictionRow read(byte[] json) {
+    static List<PredictionRow> read(byte[] json) {
         try (JsonParser p = EventJson.mapper().createParser(json)) {
             return read(p, json);
         } catch (JacksonException e) {
@@ -40,7 +48,7 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
         }
     }
 
-    private static PredictionRow read(JsonParser p, byte[] json) {
+    private static List<PredictionRow> read(JsonParser p, byte[] json) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedEvent("an event must be a JSON object");
         }
@@ -73,16 +81,16 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
             throw new MalformedEvent("unsupported schemaVersion " + version + " for " + typeName
                     + " (this consumer understands 1.." + known.schemaVersion() + ")");
         }
-        if (known != TYPE) {
-            // the topic carries PredictionMade only; anything else is a producer's mistake, made visible on the DLT
-            throw new MalformedEvent("expected a " + TYPE.wireName() + " event, got " + typeName);
+        if (known != TYPE && known != BATCH) {
+            // the topic carries PredictionMade (single or batched) only; anything else is a producer's mistake, made visible on the DLT
+            throw new MalformedEvent("expected a " + TYPE.wireName() + " or " + BATCH.wireName() + " event, got " + typeName);
         }
         required(eventId, "eventId");
         required(occurredAt, "occurredAt");
         required(source, "source");
         required(key, "key");
         required(payload != null, "payload");
-        return payload.row();
+        return known == TYPE ? List.of(payload.row()) : payload.rows(json);
     }
 
     private static void required(boolean present, String field) {
@@ -91,7 +99,10 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
         }
     }
 
-    /** The payload's fields as read; unknown ones (alias, shadow, newer additions) are skipped. */
+    /**
+     * The payload's fields as read, of either type (the type may come after the payload, so both are read until it is
+     * known); unknown ones (alias, shadow, newer additions) are skipped.
+     */
     private static final class Payload {
         UUID predictionId;
         String model;
@@ -102,6 +113,10 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
         String label;
         String probabilities;
         double latencyMs;
+        // PredictionMadeBatch
+        List<String> featureNames = List.of();
+        List<String> classes;
+        List<Item> predictions = List.of();
 
         PredictionRow row() {
             if (predictionId == null || model == null || at == null) {
@@ -109,6 +124,80 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
             }
             return new PredictionRow(predictionId, new ModelVersionRef(model, version), at, features, value, label, probabilities, latencyMs);
         }
+
+        List<PredictionRow> rows(byte[] json) {
+            if (model == null) {
+                throw new MalformedEvent("invalid " + BATCH.wireName() + " event: model is required");
+            }
+            ModelVersionRef ref = new ModelVersionRef(model, version);
+            byte[][] names = keys(featureNames);
+            byte[][] classKeys = classes == null ? null : keys(classes);
+            List<PredictionRow> rows = new ArrayList<>(predictions.size());
+            for (Item item : predictions) {
+                if (item.predictionId == null || item.at == null) {
+                    throw new MalformedEvent("invalid " + BATCH.wireName() + " event: each prediction's predictionId and at are required");
+                }
+                if (item.features.length / 2 != names.length) {
+                    throw new MalformedEvent("invalid " + BATCH.wireName() + " event: prediction " + item.predictionId + " has "
+                            + item.features.length / 2 + " feature values for " + names.length + " feature names");
+                }
+                String probabilitiesText = null;
+                if (item.probabilities != null && item.probabilities.length > 0) {
+                    if (classKeys == null || item.probabilities.length / 2 != classKeys.length) {
+                        throw new MalformedEvent("invalid " + BATCH.wireName() + " event: prediction " + item.predictionId + " has "
+                                + item.probabilities.length / 2 + " probabilities for " + (classKeys == null ? 0 : classKeys.length) + " classes");
+                    }
+                    probabilitiesText = object(json, classKeys, item.probabilities);
+                }
+                rows.add(new PredictionRow(item.predictionId, ref, item.at, object(json, names, item.features), item.value, item.label,
+                        probabilitiesText, item.latencyMs));
+            }
+            return rows;
+        }
+    }
+
+    /** One prediction of a batch: its values' byte spans in the record ({@code [start, end)} pairs), not yet joined with names. */
+    private static final class Item {
+        UUID predictionId;
+        Instant at;
+        int[] features = new int[0];
+        Double value;
+        String label;
+        int[] probabilities;
+        double latencyMs;
+    }
+
+    /** Each name as the JSON text of an object key, {@code "name":}, encoded once per record. */
+    private static byte[][] keys(List<String> names) {
+        byte[][] keys = new byte[names.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (EventJson.mapper().writeValueAsString(names.get(i)) + ":").getBytes(StandardCharsets.UTF_8);
+        }
+        return keys;
+    }
+
+    /** The JSON object of these keys and the values at these spans of the record's bytes: what a single event carried. */
+    private static String object(byte[] json, byte[][] keys, int[] spans) {
+        int length = 2 + Math.max(0, keys.length - 1);
+        for (int i = 0; i < keys.length; i++) {
+            length += keys[i].length + spans[2 * i + 1] - spans[2 * i];
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        out[at++] = '{';
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            System.arraycopy(keys[i], 0, out, at, keys[i].length);
+            at += keys[i].length;
+            int start = spans[2 * i];
+            int n = spans[2 * i + 1] - start;
+            System.arraycopy(json, start, out, at, n);
+            at += n;
+        }
+        out[at] = '}';
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     private static Payload payload(JsonParser p, byte[] json) {
@@ -126,10 +215,96 @@ class PredictionRowDeserializer implements Deserializer<PredictionRow> {
                 case "label" -> out.label = isNull ? null : scalarText(p, "label");
                 case "probabilities" -> out.probabilities = isNull ? null : objectText(p, json, "probabilities", true);
                 case "latencyMs" -> out.latencyMs = isNull ? 0 : number(p, "latencyMs");
+                case "featureNames" -> out.featureNames = isNull ? List.of() : strings(p, "featureNames");
+                case "classes" -> out.classes = isNull ? null : strings(p, "classes");
+                case "predictions" -> out.predictions = isNull ? List.of() : items(p, json);
                 default -> p.skipChildren();
             }
         }
         return out;
+    }
+
+    private static List<String> strings(JsonParser p, String field) {
+        expectArray(p, field);
+        List<String> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                throw new MalformedEvent("invalid " + BATCH.wireName() + " event: '" + field + "' must hold strings, not null");
+            }
+            out.add(scalarText(p, field));
+        }
+        return out;
+    }
+
+    private static List<Item> items(JsonParser p, byte[] json) {
+        expectArray(p, "predictions");
+        List<Item> items = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            expectObject(p, "predictions[]");
+            Item item = new Item();
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                JsonToken t = p.nextToken();
+                boolean isNull = t == JsonToken.VALUE_NULL;
+                switch (name) {
+                    case "predictionId" -> item.predictionId = isNull ? null : uuid(p, "predictionId");
+                    case "at" -> item.at = instant(p);
+                    case "features" -> item.features = isNull ? new int[0] : spans(p, json, "features", false);
+                    case "value" -> item.value = isNull ? null : number(p, "value");
+                    case "label" -> item.label = isNull ? null : scalarText(p, "label");
+                    case "probabilities" -> item.probabilities = isNull ? null : spans(p, json, "probabilities", true);
+                    case "latencyMs" -> item.latencyMs = isNull ? 0 : number(p, "latencyMs");
+                    default -> p.skipChildren();
+                }
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * The byte spans of the array's values ({@code [start, end)} pairs): from a value's first byte to the next token's,
+     * less the comma and whitespace between (skipChildren still tokenizes nested values, so each span is well-formed
+     * JSON). Probabilities must be numbers or null, as in a single event.
+     */
+    private static int[] spans(JsonParser p, byte[] json, String field, boolean numbers) {
+        expectArray(p, field);
+        int[] spans = new int[16];
+        int n = 0;
+        JsonToken t = p.nextToken();
+        while (t != JsonToken.END_ARRAY) {
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            if (numbers && t != JsonToken.VALUE_NULL) {
+                number(p, field);
+            }
+            p.skipChildren();
+            t = p.nextToken();
+            int end = (int) p.currentTokenLocation().getByteOffset();
+            while (end > start && whitespace(json[end - 1])) {
+                end--;
+            }
+            if (t != JsonToken.END_ARRAY && json[end - 1] == ',') {
+                end--;
+                while (end > start && whitespace(json[end - 1])) {
+                    end--;
+                }
+            }
+            if (n + 2 > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[n++] = start;
+            spans[n++] = end;
+        }
+        return Arrays.copyOf(spans, n);
+    }
+
+    private static boolean whitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private static void expectArray(JsonParser p, String field) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new MalformedEvent("invalid " + BATCH.wireName() + " event: '" + field + "' must be an array");
+        }
     }
 
     private static void model(JsonParser p, Payload out) {

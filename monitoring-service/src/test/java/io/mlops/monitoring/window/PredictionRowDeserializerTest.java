@@ -9,15 +9,22 @@ import io.mlops.events.EventEnvelope;
 import io.mlops.events.EventJson;
 import io.mlops.events.MalformedEvent;
 import io.mlops.events.PredictionMade;
+import io.mlops.events.PredictionMadeBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The intake's one-pass reading of PredictionMade: the same values and envelope checks as {@code EventJson.read}. */
+/**
+ * The intake's one-pass reading of PredictionMade and PredictionMadeBatch: the same values and envelope checks as
+ * {@code EventJson.read}, and a batch's rows the same as those of its predictions sent one by one.
+ */
 class PredictionRowDeserializerTest {
 
     private static final Instant AT = Instant.parse("2026-11-27T10:00:00.123456Z");
@@ -32,6 +39,12 @@ class PredictionRowDeserializerTest {
     }
 
     private static PredictionRow read(String json) {
+        List<PredictionRow> rows = readAll(json);
+        assertThat(rows).hasSize(1);
+        return rows.getFirst();
+    }
+
+    private static List<PredictionRow> readAll(String json) {
         return PredictionRowDeserializer.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -95,7 +108,83 @@ class PredictionRowDeserializerTest {
         assertThatThrownBy(() -> read(json(prediction(Map.of(), Map.of("yes", 0.5))).replace("0.5", "\"high\"")))
                 .isInstanceOf(MalformedEvent.class);
         // another event type on the predictions topic is a producer's mistake: dead-lettered, not silently dropped
-        assertThatThrownBy(() -> read(good.replace("\"type\":\"PredictionMade\"", "\"type\":\"DriftDetected\""))).isInstanceOf(MalformedEvent.class).hasMessageContaining("expected a PredictionMade");
+        assertThatThrownBy(() -> read(good.replace("\"type\":\"PredictionMade\"", "\"type\":\"DriftDetected\""))).isInstanceOf(MalformedEvent.class).hasMessageContaining("expected a PredictionMade or PredictionMadeBatch");
         assertThat(read(good).predictionId()).isNotNull();
+    }
+
+    private static PredictionMadeBatch batch() {
+        List<Object> first = Arrays.asList("Zürich \"old\"\ttown", 21.5, null, List.of(1, 2), Map.of("z", true), 3, -0.0, 1.0E22);
+        List<Object> second = Arrays.asList("Bern", -1.25, "x", List.of(), Map.of(), 2147483647, 0.0, 1.0E-7);
+        return new PredictionMadeBatch(new ModelVersionRef("churn", 3), "production", true,
+                List.of("city", "temp", "missing", "list", "nested", "count", "zero", "big"), List.of("yes", "no \"way\""),
+                List.of(new PredictionMadeBatch.Prediction(PredictionId.random(), AT, first, null, "yes", List.of(0.75, 0.25), 12.25),
+                        new PredictionMadeBatch.Prediction(PredictionId.random(), AT.plusMillis(1), second, null, "no \"way\"",
+                                Arrays.asList(null, 1.0), 0.5),
+                        new PredictionMadeBatch.Prediction(PredictionId.random(), AT.plusMillis(2), second, 2.5, null, null, 0.0),
+                        new PredictionMadeBatch.Prediction(PredictionId.random(), AT.plusMillis(3), second, 2.5, null, List.of(), 0.0)));
+    }
+
+    private static String json(PredictionMadeBatch batch) {
+        return EventJson.write(EventEnvelope.wrap("inference-service", batch, Clock.systemUTC()));
+    }
+
+    @Test
+    void aBatchGivesTheRowsOfItsPredictionsSentOneByOne() {
+        PredictionMadeBatch batch = batch();
+        List<PredictionRow> singles = new ArrayList<>();
+        batch.expand().forEach(p -> singles.add(read(json(p))));
+
+        List<PredictionRow> rows = readAll(json(batch));
+
+        assertThat(rows).isEqualTo(singles);
+        assertThat(rows.get(0).featuresJson()).startsWith("{\"city\":\"Zürich \\\"old\\\"\\ttown\",\"temp\":21.5,\"missing\":null,");
+        assertThat(rows.get(1).probabilitiesJson()).isEqualTo("{\"yes\":null,\"no \\\"way\\\"\":1.0}");
+        assertThat(rows.get(2).probabilitiesJson()).isNull();
+        assertThat(rows.get(3).probabilitiesJson()).isNull();
+    }
+
+    @Test
+    void aBatchReadsTheSameWhateverItsWhitespaceAndFieldOrder() {
+        PredictionMadeBatch batch = batch();
+        List<PredictionRow> compact = readAll(json(batch));
+        var tree = (tools.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(json(batch));
+        // the payload first, the type last; the payload's own fields reversed; indented, with spaces around commas
+        var reordered = EventJson.mapper().createObjectNode();
+        var payload = EventJson.mapper().createObjectNode();
+        List<String> names = new ArrayList<>(tree.get("payload").propertyNames());
+        java.util.Collections.reverse(names);
+        names.forEach(n -> payload.set(n, tree.get("payload").get(n)));
+        reordered.set("payload", payload);
+        tree.propertyNames().stream().filter(n -> !n.equals("payload")).toList().reversed().forEach(n -> reordered.set(n, tree.get(n)));
+        String pretty = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(reordered).replace(",", " , ");
+
+        List<PredictionRow> rows = readAll(pretty);
+
+        assertThat(rows).hasSize(compact.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i)).usingRecursiveComparison().ignoringFields("featuresJson", "probabilitiesJson").isEqualTo(compact.get(i));
+            assertThat(EventJson.mapper().readTree(rows.get(i).featuresJson())).isEqualTo(EventJson.mapper().readTree(compact.get(i).featuresJson()));
+            assertThat(rows.get(i).probabilitiesJson() == null ? null : EventJson.mapper().readTree(rows.get(i).probabilitiesJson()))
+                    .isEqualTo(compact.get(i).probabilitiesJson() == null ? null : EventJson.mapper().readTree(compact.get(i).probabilitiesJson()));
+        }
+    }
+
+    @Test
+    void aBatchWhoseValuesDoNotMatchItsNamesIsRefusedWhole() {
+        String good = json(batch());
+        assertThat(readAll(good)).hasSize(4);
+        assertThatThrownBy(() -> readAll(good.replace("\"featureNames\":[\"city\",", "\"featureNames\":[")))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("8 feature values for 7 feature names");
+        assertThatThrownBy(() -> readAll(good.replace("\"classes\":[\"yes\",", "\"classes\":[")))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("2 probabilities for 1 classes");
+        assertThatThrownBy(() -> readAll(good.replace("\"classes\":[\"yes\",\"no \\\"way\\\"\"]", "\"classes\":null")))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("2 probabilities for 0 classes");
+        assertThatThrownBy(() -> readAll(good.replace("[0.75,0.25]", "[0.75,\"high\"]"))).isInstanceOf(MalformedEvent.class);
+        assertThatThrownBy(() -> readAll(good.replace("\"featureNames\":[\"city\"", "\"featureNames\":[null")))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("must hold strings");
+        assertThatThrownBy(() -> readAll(good.replace("\"predictions\":[", "\"predictions\":{\"x\":[").replace("]}}", "]}}}")))
+                .isInstanceOf(MalformedEvent.class);
+        assertThatThrownBy(() -> readAll(good.replaceFirst("\"predictionId\":\"[^\"]+\",", "")))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("predictionId and at are required");
     }
 }

@@ -214,8 +214,8 @@ class WindowEdgesIntegrationTest {
     }
 
     /** The records as the container hands them over: the envelope's JSON bytes read by the intake's deserializer. */
-    private static List<ConsumerRecord<String, PredictionRow>> records(List<PredictionMade> events) {
-        List<ConsumerRecord<String, PredictionRow>> records = new ArrayList<>();
+    private static List<ConsumerRecord<String, List<PredictionRow>>> records(List<PredictionMade> events) {
+        List<ConsumerRecord<String, List<PredictionRow>>> records = new ArrayList<>();
         for (PredictionMade p : events) {
             byte[] json = EventJson.writeBytes(EventEnvelope.<DomainEvent>wrap("inference-service", p, Clock.systemUTC()));
             records.add(new ConsumerRecord<>(Topics.PREDICTIONS_MADE, 0, records.size(), p.aggregateKey(), PredictionRowDeserializer.read(json)));

@@ -6,6 +6,7 @@ import io.mlops.events.MalformedEvent;
 import io.mlops.events.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -76,9 +77,10 @@ public class MessagingAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics platformTopics(MessagingProperties props) {
         List<NewTopic> topics = new ArrayList<>();
-        for (EventType type : EventType.values()) {
-            topics.add(new NewTopic(type.topic(), props.topicPartitions(), props.topicReplicas()));
-            topics.add(new NewTopic(Topics.deadLetter(type.topic()), props.topicPartitions(), props.topicReplicas()));
+        // distinct: PredictionMade and PredictionMadeBatch share their topic
+        for (String topic : Arrays.stream(EventType.values()).map(EventType::topic).distinct().toList()) {
+            topics.add(new NewTopic(topic, props.topicPartitions(), props.topicReplicas()));
+            topics.add(new NewTopic(Topics.deadLetter(topic), props.topicPartitions(), props.topicReplicas()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

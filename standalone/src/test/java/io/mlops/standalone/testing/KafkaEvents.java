@@ -6,6 +6,7 @@ import io.mlops.events.DomainEvent;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
+import io.mlops.events.PredictionMadeBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +42,25 @@ public final class KafkaEvents implements AutoCloseable {
     public <E extends DomainEvent> EventEnvelope<E> awaitEvent(Class<E> payload, Predicate<EventEnvelope<E>> matching, Duration timeout) {
         EventEnvelope<E>[] found = new EventEnvelope[1];
         await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.add(EventJson.read(record.value())));
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.addAll(events(EventJson.read(record.value()))));
             Optional<EventEnvelope<E>> match = seen.stream().filter(e -> payload.isInstance(e.payload()))
                     .map(e -> (EventEnvelope<E>) (EventEnvelope<?>) e).filter(matching).findFirst();
             match.ifPresent(e -> found[0] = e);
             return match.isPresent();
         });
         return found[0];
+    }
+
+    /**
+     * The envelope, or for a PredictionMadeBatch one PredictionMade envelope per prediction under the batch's envelope
+     * fields: a test awaits a prediction's event whichever form the inference-service sent it in.
+     */
+    private static List<EventEnvelope<DomainEvent>> events(EventEnvelope<DomainEvent> envelope) {
+        if (envelope.payload() instanceof PredictionMadeBatch batch) {
+            return batch.expand().stream().map(p -> new EventEnvelope<DomainEvent>(envelope.eventId(), EventType.PREDICTION_MADE.wireName(),
+                    envelope.schemaVersion(), envelope.occurredAt(), envelope.source(), envelope.key(), p)).toList();
+        }
+        return List.of(envelope);
     }
 
     @Override

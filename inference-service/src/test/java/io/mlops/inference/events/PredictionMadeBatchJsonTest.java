@@ -10,13 +10,13 @@ import io.mlops.events.EventEnvelope;
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
 import io.mlops.events.PredictionMade;
+import io.mlops.events.PredictionMadeBatch;
 import io.mlops.inference.serving.FeatureRow;
 import io.mlops.inference.serving.FeatureRowsDeserializer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,35 +26,38 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The sender's hand-written envelope writer against the contract: for every event below, its bytes equal
- * {@code EventJson.writeBytes} of the same envelope (the databind form that monitoring-service and every other consumer
- * read), and {@code EventJson.read} gives the same event back from both.
+ * The sender's hand-written batch writer against the contract: every record it writes equals {@code EventJson.writeBytes}
+ * of the PredictionMadeBatch envelope made of the same events (the databind form that monitoring-service and every other
+ * consumer read), and reads back, expanded, as the events it was written from.
  */
-class PredictionMadeJsonTest {
+class PredictionMadeBatchJsonTest {
 
     private static final String SOURCE = "inference-service";
+    private static final int NO_BYTE_LIMIT = Integer.MAX_VALUE;
     /** Rows as the predict endpoint parses them: FeatureRow (and a LinkedHashMap for the row with a repeated name). */
     private static final JsonMapper REQUESTS = JsonMapper.builder()
             .addModule(new SimpleModule().addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
     private static final String ROWS = """
             {"instances":[
               {"a":1.5,"b":2,"c":"x","d":true,"e":null,"f":12345678901,"g":[1,2],"h":{"z":1},"i":-0.0},
-              {"a":-0.25,"b":-3,"c":"y \\"quoted\\" ünï\\n","d":false,"e":null,"f":1,"g":[],"h":{},"i":2.0},
               {"b":7,"a":1.0,"big":1.0E22,"small":1.0E-7,"int_max":2147483647,"float":0.1,"pi":3.141592653589793},
               {"w1":9999999.0,"w2":-9999999.0,"w3":10000000.0,"w4":-10000000.0,"w5":-0.0,"w6":0.0,"w7":-5.0,"w8":1e400,"w9":12.5},
               {"a":1,"a":2.5},
               {}
             ]}""";
+    /** A second row of the first one's names, as the next row of the same request. */
+    private static final String SAME_NAMES = """
+            {"instances":[{"a":-0.25,"b":-3,"c":"y \\"quoted\\" ünï\\n","d":false,"e":null,"f":1,"g":[],"h":{},"i":2.0}]}""";
 
     @Test
     void writesTheBytesOfEventJsonForEveryKindOfRowAndOutcome() {
-        List<Map<String, Object>> rows = REQUESTS.readValue(ROWS, PredictionRequest.class).instances();
+        List<Map<String, Object>> rows = new ArrayList<>(REQUESTS.readValue(ROWS, PredictionRequest.class).instances());
         assertThat(rows.get(0)).isInstanceOf(FeatureRow.class);
-        List<Map<String, Object>> features = new ArrayList<>(rows);
-        features.add(digitsRow());
-        features.add(plainMap());
-        features.add(Map.of());
-        features.add(null);
+        rows.add(digitsRow());
+        rows.add(plainMap());
+        rows.add(Map.of());
+        rows.add(null);
+        Map<String, Object> sameNames = REQUESTS.readValue(SAME_NAMES, PredictionRequest.class).instances().getFirst();
 
         Map<String, Double> multiclass = new LinkedHashMap<>();
         for (int k = 0; k < 10; k++) {
@@ -76,21 +79,47 @@ class PredictionMadeJsonTest {
                 Instant.parse("2026-11-28T04:00:00.123456Z"), Instant.parse("2026-11-28T04:00:00.123456789Z"),
                 Instant.parse("1970-01-01T00:00:00Z"));
 
-        PredictionMadeJson writer = new PredictionMadeJson(SOURCE); // one writer for all: its caches must not leak
+        PredictionMadeBatchJson writer = new PredictionMadeBatchJson(SOURCE); // one writer for all: its caches must not leak
         int n = 0;
-        for (Map<String, Object> row : features) {
+        int records = 0;
+        for (Map<String, Object> row : rows) {
+            n++;
+            ModelVersionRef model = new ModelVersionRef(n % 2 == 0 ? "digits" : "ünï \"model\"", 1 + n);
+            String alias = n % 4 == 0 ? null : "production";
+            // three events per outcome, in runs: the writer must close a record where the classes change
+            List<PredictionMade> events = new ArrayList<>();
             for (Outcome outcome : outcomes) {
-                n++;
-                Instant at = instants.get(n % instants.size());
-                Instant occurredAt = n % 3 == 0 ? at : instants.get((n / 2) % instants.size());
-                PredictionMade event = new PredictionMade(new PredictionId(TimeOrderedIds.next()),
-                        new ModelVersionRef(n % 2 == 0 ? "digits" : "ünï \"model\"", 1 + n), n % 4 == 0 ? null : "production",
-                        n % 7 == 0 ? null : at, row, outcome.value(), outcome.label(), outcome.probabilities(),
-                        n * 0.0137, n % 5 == 0);
-                assertSameBytes(writer, occurredAt, event);
+                for (int i = 0; i < 3; i++) {
+                    Instant at = instants.get((n + i) % instants.size());
+                    Map<String, Object> features = i == 1 && row == rows.getFirst() ? sameNames : row;
+                    events.add(new PredictionMade(new PredictionId(TimeOrderedIds.next()), model, alias, n % 7 == 0 ? null : at,
+                            features, outcome.value(), outcome.label(), outcome.probabilities(), n * 0.0137 + i, n % 3 == 0));
+                }
+            }
+            Instant occurredAt = instants.get(n % instants.size());
+            for (int from = 0; from < events.size(); records++) {
+                int taken = assertSameBytes(writer, occurredAt, events, from, 500, NO_BYTE_LIMIT);
+                assertThat(taken).as("one record per outcome's run").isEqualTo(3);
+                from += taken;
             }
         }
-        assertThat(n).isEqualTo(50);
+        assertThat(records).isEqualTo(9 * 5);
+    }
+
+    @Test
+    void aRecordTakesAtMostItsPredictionsAndClosesOncePastItsBytes() {
+        List<PredictionMade> events = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            events.add(digitsEvent());
+        }
+        PredictionMadeBatchJson writer = new PredictionMadeBatchJson(SOURCE);
+        assertThat(assertSameBytes(writer, Instant.now(), events, 0, 10, NO_BYTE_LIMIT)).isEqualTo(10);
+        assertThat(assertSameBytes(writer, Instant.now(), events, 20, 10, NO_BYTE_LIMIT)).isEqualTo(5);
+        int one = writer.write(TimeOrderedIds.next(), Instant.now(), events, 0, 1, NO_BYTE_LIMIT).length;
+        // past the limit after the second prediction: the record closes with two
+        assertThat(assertSameBytes(writer, Instant.now(), events, 0, 500, one + 1)).isEqualTo(2);
+        // one prediction larger than the limit still goes out, alone
+        assertThat(assertSameBytes(writer, Instant.now(), events, 0, 500, 10)).isEqualTo(1);
     }
 
     @Test
@@ -111,12 +140,12 @@ class PredictionMadeJsonTest {
         assertThat(features).isInstanceOf(FeatureRow.class).hasSize(values.size());
         PredictionMade event = new PredictionMade(new PredictionId(TimeOrderedIds.next()), new ModelVersionRef("m", 1), null,
                 Instant.now(), features, 1.0, null, null, 0.5, false);
-        assertSameBytes(new PredictionMadeJson(SOURCE), Instant.now(), event);
+        assertSameBytes(new PredictionMadeBatchJson(SOURCE), Instant.now(), List.of(event), 0, 500, NO_BYTE_LIMIT);
     }
 
     @Test
     void instantsAreWrittenAsInstantToString() {
-        PredictionMadeJson.LastInstant text = new PredictionMadeJson.LastInstant();
+        LastInstant text = new LastInstant();
         java.util.Random random = new java.util.Random(7);
         List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.ofEpochSecond(-1, 500),
                 Instant.parse("+10000-01-01T00:00:00.000001Z"), Instant.parse("2026-11-28T04:00:00.100Z"),
@@ -137,36 +166,58 @@ class PredictionMadeJsonTest {
     }
 
     @Test
-    void aDigitsEventReadsBackAsTheSameEvent() {
-        PredictionMadeJson writer = new PredictionMadeJson(SOURCE);
+    void digitsEventsReadBackAsTheSameEvents() {
+        PredictionMadeBatchJson writer = new PredictionMadeBatchJson(SOURCE);
+        List<PredictionMade> events = List.of(digitsEvent(), digitsEvent(), digitsEvent());
+        UUID id = TimeOrderedIds.next();
+        Instant occurredAt = Instant.now();
+        EventEnvelope<DomainEvent> read = EventJson.read(writer.write(id, occurredAt, events, 0, 500, NO_BYTE_LIMIT));
+        assertThat(read.eventId()).isEqualTo(id);
+        assertThat(read.type()).isEqualTo("PredictionMadeBatch");
+        assertThat(read.occurredAt()).isEqualTo(occurredAt);
+        assertThat(read.key()).isEqualTo("digits@2");
+        List<PredictionMade> back = ((PredictionMadeBatch) read.payload()).expand();
+        assertThat(back).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            PredictionMade sent = events.get(i);
+            assertThat(back.get(i)).usingRecursiveComparison().ignoringFields("features").isEqualTo(sent);
+            assertThat(back.get(i).features()).hasSize(64).isEqualTo(Map.copyOf(sent.features()));
+        }
+    }
+
+    /** Writes one record from {@code events[from..]}, holds it to databind's bytes for the same batch; returns how many it took. */
+    private static int assertSameBytes(PredictionMadeBatchJson writer, Instant occurredAt, List<PredictionMade> events, int from,
+                                       int maxPredictions, int maxBytes) {
+        UUID id = TimeOrderedIds.next();
+        byte[] actual = writer.write(id, occurredAt, events, from, maxPredictions, maxBytes);
+        int taken = writer.written();
+        assertThat(taken).isPositive();
+        PredictionMadeBatch batch = batchOf(events.subList(from, from + taken));
+        byte[] expected = EventJson.writeBytes(new EventEnvelope<>(id, EventType.PREDICTION_MADE_BATCH.wireName(),
+                EventType.PREDICTION_MADE_BATCH.schemaVersion(), occurredAt, SOURCE, batch.aggregateKey(), batch));
+        assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(EventJson.read(actual)).isEqualTo(EventJson.read(expected));
+        return taken;
+    }
+
+    /** The batch databind would write for these events, built the obvious way. */
+    private static PredictionMadeBatch batchOf(List<PredictionMade> events) {
+        PredictionMade first = events.getFirst();
+        List<String> names = first.features() == null ? List.of() : List.copyOf(first.features().keySet());
+        List<String> classes = first.probabilities() == null ? null : List.copyOf(first.probabilities().keySet());
+        List<PredictionMadeBatch.Prediction> predictions = events.stream().map(e -> new PredictionMadeBatch.Prediction(
+                e.predictionId(), e.at(), e.features() == null ? List.of() : new ArrayList<>(e.features().values()), e.value(),
+                e.label(), e.probabilities() == null ? null : new ArrayList<>(e.probabilities().values()), e.latencyMs())).toList();
+        return new PredictionMadeBatch(first.model(), first.alias(), first.shadow(), names, classes, predictions);
+    }
+
+    private static PredictionMade digitsEvent() {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int k = 0; k < 10; k++) {
             probabilities.put(Integer.toString(k), k * 0.01);
         }
-        PredictionMade event = new PredictionMade(new PredictionId(TimeOrderedIds.next()), new ModelVersionRef("digits", 2),
-                "production", Instant.now(), digitsRow(), null, "9", probabilities, 0.25, false);
-        UUID id = TimeOrderedIds.next();
-        Instant occurredAt = Instant.now();
-        EventEnvelope<DomainEvent> read = EventJson.read(writer.write(id, occurredAt, event.aggregateKey(), event));
-        assertThat(read.eventId()).isEqualTo(id);
-        assertThat(read.type()).isEqualTo("PredictionMade");
-        assertThat(read.occurredAt()).isEqualTo(occurredAt);
-        assertThat(read.key()).isEqualTo("digits@2");
-        PredictionMade back = (PredictionMade) read.payload();
-        assertThat(back.predictionId()).isEqualTo(event.predictionId());
-        assertThat(back.at()).isEqualTo(event.at());
-        assertThat(back.probabilities()).isEqualTo(probabilities);
-        assertThat(back.features()).hasSize(64).isEqualTo(Map.copyOf(event.features()));
-    }
-
-    private static void assertSameBytes(PredictionMadeJson writer, Instant occurredAt, PredictionMade event) {
-        UUID id = TimeOrderedIds.next();
-        byte[] expected = EventJson.writeBytes(new EventEnvelope<>(id, EventType.PREDICTION_MADE.wireName(),
-                EventType.PREDICTION_MADE.schemaVersion(), occurredAt, SOURCE, event.aggregateKey(), event));
-        byte[] actual = writer.write(id, occurredAt, event.aggregateKey(), event);
-        assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
-        assertThat(Arrays.equals(actual, expected)).isTrue();
-        assertThat(EventJson.read(actual)).isEqualTo(EventJson.read(expected));
+        return new PredictionMade(new PredictionId(TimeOrderedIds.next()), new ModelVersionRef("digits", 2), "production",
+                Instant.now(), digitsRow(), null, "9", probabilities, 0.25, false);
     }
 
     /** The first row of the digits fixture as a request sends it (floats), parsed into a FeatureRow. */
