@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The answer is {@code {"featureSet", "version", "features": [names], "results": [{"entity",
  * "features": {name: value}} | {"entity", "missing": true}]}}. No number is formatted per request:
- * Redis holds each vector as the JSON text of its values ({@link OnlineStore#encode}), and the
- * answer is assembled from those bytes and the version's pre-encoded names in one buffer, taken from
+ * Redis holds each vector as the JSON object text of its values by name ({@link OnlineStore#encode}),
+ * and the answer is assembled from those bytes as they are in one buffer, taken from
  * {@link AnswerBuffers} and given back once sent (see bench/feature-online for what this saves).
  */
 @Component
@@ -122,7 +122,7 @@ class OnlineLookup {
             OnlineAnswer.writeEntity(entities.get(i), json, answer);
             int before = answer.size();
             answer.write(FEATURES);
-            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), version.fieldBytes(), answer)) {
+            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), answer)) {
                 answer.truncate(before);
                 answer.write(MISSING);
             }
