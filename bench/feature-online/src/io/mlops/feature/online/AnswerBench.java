@@ -153,19 +153,19 @@ public final class AnswerBench {
         answer.write(HEAD);
         answer.write(served.names());
         answer.write(RESULTS);
-        for (int i = 0; i < entities.size(); i++) {
-            answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
-            if (current) {
-                OnlineAnswer.writeEntity(entities.get(i), json, answer);
-                answer.write(FEATURES);
-                byte[] value = stored.get(i);
-                OnlineAnswer.writeFeatures(value, 0, value.length, answer);
-            } else {
+        if (current) {   // as the service does it: each value handed to AnswerOutput as Lettuce decodes the reply
+            AnswerOutput output = new AnswerOutput(answer, entities, json);
+            for (byte[] value : stored) {
+                output.set(ByteBuffer.wrap(value));
+            }
+        } else {
+            for (int i = 0; i < entities.size(); i++) {
+                answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
                 OnlineAnswer.writeEntity(entities.get(i), json, answer);
                 answer.write(FEATURES);
                 arraySplice(stored.get(i), served.fields(), answer);
+                answer.write((byte) '}');
             }
-            answer.write((byte) '}');
         }
         answer.write(END);
         return answer.toByteArray();

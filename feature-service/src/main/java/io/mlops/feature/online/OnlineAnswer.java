@@ -1,6 +1,7 @@
 package io.mlops.feature.online;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,15 +60,16 @@ final class OnlineAnswer {
     }
 
     /**
-     * Copies a stored vector (the JSON object text {@link OnlineStore#encode} wrote for this version's
-     * names) into the answer. False, and nothing written, when it is not an object: a value of
-     * another layout under the key cannot become broken JSON in an answer.
+     * Whether a stored value is an object (the JSON text {@link OnlineStore#encode} wrote for this
+     * version's names), to be copied into the answer as it is. A value of another layout under the
+     * key is not served, so it cannot become broken JSON in an answer.
      */
-    static boolean writeFeatures(byte[] stored, int offset, int length, AnswerBuffer out) {
-        if (length < 2 || stored[offset] != '{' || stored[offset + length - 1] != '}') {
-            return false;
-        }
-        out.write(stored, offset, length);
-        return true;
+    static boolean isObject(ByteBuffer stored) {
+        int length = stored.remaining();
+        return length >= 2 && stored.get(stored.position()) == '{' && stored.get(stored.limit() - 1) == '}';
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -96,18 +96,17 @@ public class OnlineStore {
     }
 
     /**
-     * The stored vectors of {@code entities} in order (JSON object text, see {@link #encode}), copied
-     * into {@code into}, absent where an entity has no value: one MGET on the shared connection. Sent
-     * through Lettuce's {@code dispatch} with {@link StoredVectors} as the output rather than Spring
-     * Data Redis's {@code mGet}, which makes a byte[] and a KeyValue per value and then a List (~40 KB
-     * of garbage per 100-entity lookup, bench/feature-online). Bounded by the shared command timeout
-     * ({@code spring.data.redis.timeout}). When it throws, {@code into} may still be written to by a
-     * late reply and must not be reused.
+     * Reads the stored vectors of {@code entities} in order (JSON object text, see {@link #encode})
+     * into {@code output}, which writes them into a lookup's answer: one MGET on the shared connection.
+     * Sent through Lettuce's {@code dispatch} with {@link AnswerOutput} as the output rather than
+     * Spring Data Redis's {@code mGet}, which makes a byte[] and a KeyValue per value and then a List.
+     * Bounded by the shared command timeout ({@code spring.data.redis.timeout}). When it throws, the
+     * output's answer may still be written to by a late reply and must not be reused.
      */
-    StoredVectors read(String featureSet, int version, String[] entities, AnswerBuffer into) {
-        RedisFuture<StoredVectors> reply = send(featureSet, version, entities, into);
+    AnswerOutput read(String featureSet, int version, String[] entities, AnswerOutput output) {
+        RedisFuture<AnswerOutput> reply = send(featureSet, version, entities, output);
         try {
-            return checked(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new OnlineStoreUnavailable(e.getCause());
         } catch (TimeoutException e) {
@@ -121,10 +120,10 @@ public class OnlineStore {
 
     /**
      * Sends the MGET of {@link #read} without waiting: for a caller that must not block its thread
-     * (the online listener's event loop). The reply is to be checked with {@link #checked} and bounded
-     * by {@link #timeout()} by the caller; an unreachable Redis is thrown here.
+     * (the online listener's event loop). The reply is bounded by {@link #timeout()} by the caller;
+     * an unreachable Redis is thrown here.
      */
-    RedisFuture<StoredVectors> send(String featureSet, int version, String[] entities, AnswerBuffer into) {
+    RedisFuture<AnswerOutput> send(String featureSet, int version, String[] entities, AnswerOutput output) {
         byte[] prefix = (PREFIX + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
         byte[][] keys = new byte[entities.length][];
         for (int i = 0; i < keys.length; i++) {
@@ -133,7 +132,6 @@ public class OnlineStore {
             System.arraycopy(entity, 0, key, prefix.length, entity.length);
             keys[i] = key;
         }
-        StoredVectors output = new StoredVectors(into, keys.length);
         try (RedisConnection connection = redis.getConnection()) {
             @SuppressWarnings("unchecked")
             var async = (BaseRedisAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
@@ -146,14 +144,6 @@ public class OnlineStore {
     /** The command timeout that bounds a lookup's MGET ({@code spring.data.redis.timeout}). */
     Duration timeout() {
         return timeout;
-    }
-
-    /** A completed MGET's values, refused when Redis answered another number of values than keys were sent. */
-    static StoredVectors checked(StoredVectors output) {
-        if (output.count() != output.expected()) {
-            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered " + output.count() + " values for " + output.expected() + " keys"));
-        }
-        return output;
     }
 
     OnlineStoreUnavailable timedOut() {

@@ -3,6 +3,7 @@ package io.mlops.feature.online;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -67,30 +68,46 @@ class OnlineStoreEncodingTest {
     }
 
     @Test
-    void aStoredObjectIsCopiedIntoTheAnswerAsItIs() {
+    void eachStoredObjectIsCopiedIntoTheAnswerBehindItsEntityAsTheReplyIsDecoded() {
         byte[] stored = OnlineStore.encode(served("a", "b\"q", "c").fields(), new double[] {0.5, -2.0, Double.NaN});
         byte[] around = new byte[stored.length + 4];
         System.arraycopy(stored, 0, around, 2, stored.length);
-        AnswerBuffer out = new AnswerBuffer(1);
-        out.write((byte) 'x');
-        assertThat(OnlineAnswer.writeFeatures(around, 2, stored.length, out)).isTrue();
-        assertThat(text(out.toByteArray())).isEqualTo("x{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}");
+        AnswerBuffer answer = new AnswerBuffer(1);
+        answer.write((byte) '[');
+        AnswerOutput output = new AnswerOutput(answer, java.util.List.of("x\"y", 7L, java.util.Map.of("k", 1)), JSON);
+        output.set(ByteBuffer.wrap(around, 2, stored.length));
+        output.set(null);
+        output.set(ByteBuffer.wrap(stored));
+        assertThat(output.count()).isEqualTo(3);
+        assertThat(output.failure()).isNull();
+        assertThat(text(answer.toByteArray())).isEqualTo("[{\"entity\":\"x\\\"y\",\"features\":{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}}"
+                + ",{\"entity\":7,\"missing\":true},{\"entity\":{\"k\":1},\"features\":" + text(stored) + "}");
         assertThat(text(served("a", "b\"q", "c").names())).isEqualTo("[\"a\",\"b\\\"q\",\"c\"]");
     }
 
     @Test
-    void aStoredValueOfAnotherLayoutIsNotServedAndLeavesNothingBehind() {
+    void aStoredValueOfAnotherLayoutIsReportedMissingNotServed() {
         // the earlier layouts: the JSON array of the values ("fj:"), packed float64 ("fs:"); and what is no object at all
-        String[] refused = {"[1.0,2.0,3.0]", "1.0", "\"a\"", "{", "}", ""};
-        for (String value : refused) {
-            byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-            AnswerBuffer out = new AnswerBuffer(1);
-            out.write("x".getBytes(StandardCharsets.US_ASCII));
-            assertThat(OnlineAnswer.writeFeatures(bytes, 0, bytes.length, out)).as(value).isFalse();
-            assertThat(text(out.toByteArray())).as(value).isEqualTo("x");
+        byte[][] refused = {"[1.0,2.0,3.0]".getBytes(StandardCharsets.US_ASCII), "1.0".getBytes(StandardCharsets.US_ASCII),
+                "\"a\"".getBytes(StandardCharsets.US_ASCII), "{".getBytes(StandardCharsets.US_ASCII), "}".getBytes(StandardCharsets.US_ASCII),
+                new byte[0], {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f}};
+        for (byte[] value : refused) {
+            AnswerBuffer answer = new AnswerBuffer(1);
+            AnswerOutput output = new AnswerOutput(answer, java.util.List.of(1), JSON);
+            output.set(ByteBuffer.wrap(value));
+            assertThat(text(answer.toByteArray())).as(text(value)).isEqualTo("{\"entity\":1,\"missing\":true}");
         }
-        byte[] packed = {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f};
-        assertThat(OnlineAnswer.writeFeatures(packed, 0, packed.length, new AnswerBuffer(1))).isFalse();
+    }
+
+    @Test
+    void valuesBeyondTheKeysSentAreCountedNotWritten() {
+        AnswerBuffer answer = new AnswerBuffer(1);
+        AnswerOutput output = new AnswerOutput(answer, java.util.List.of(1), JSON);
+        output.set(ByteBuffer.wrap("{\"a\":1.0}".getBytes(StandardCharsets.US_ASCII)));
+        output.set(ByteBuffer.wrap("{\"a\":2.0}".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(output.count()).isEqualTo(2);
+        assertThat(output.expected()).isEqualTo(1);
+        assertThat(text(answer.toByteArray())).isEqualTo("{\"entity\":1,\"features\":{\"a\":1.0}}");
     }
 
     @Test
