@@ -33,11 +33,11 @@ class OnlineLookup {
 
     static final int MAX_ENTITIES = 1000;
 
-    private static final byte[] FEATURE_SET = bytes("{\"featureSet\":");
-    private static final byte[] VERSION = bytes(",\"version\":");
-    private static final byte[] FEATURES = bytes(",\"features\":");
-    private static final byte[] RESULTS = bytes(",\"results\":[");
-    private static final byte[] END = bytes("]}");
+    private static final byte[] FEATURE_SET = OnlineAnswer.bytes("{\"featureSet\":");
+    private static final byte[] VERSION = OnlineAnswer.bytes(",\"version\":");
+    private static final byte[] FEATURES = OnlineAnswer.bytes(",\"features\":");
+    private static final byte[] RESULTS = OnlineAnswer.bytes(",\"results\":[");
+    private static final byte[] END = OnlineAnswer.bytes("]}");
 
     private final OnlineStore store;
     private final OnlineCatalog catalog;
@@ -105,9 +105,9 @@ class OnlineLookup {
     private AnswerOutput start(Prepared lookup) {
         AnswerBuffer answer = buffers.take(lookup.answerBytes());
         answer.write(FEATURE_SET);
-        answer.write(bytes(OnlineAnswer.quoted(lookup.name())));
+        answer.write(OnlineAnswer.bytes(OnlineAnswer.quoted(lookup.name())));
         answer.write(VERSION);
-        answer.write(bytes(Integer.toString(lookup.number())));
+        answer.write(OnlineAnswer.bytes(Integer.toString(lookup.number())));
         answer.write(FEATURES);
         answer.write(lookup.version().names());
         answer.write(RESULTS);
@@ -158,10 +158,6 @@ class OnlineLookup {
             throw new EntityKeyUnreadable(index, "needs a value for each of " + set.entityColumns());
         }
         return key;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The input message HttpMessageNotReadableException wants to carry; nothing reads its headers. */
