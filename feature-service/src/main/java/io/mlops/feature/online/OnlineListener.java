@@ -8,12 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -81,14 +76,10 @@ final class OnlineListener implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        // epoll where Netty's native transport loads (Linux), as Lettuce does by itself: fewer syscalls per read
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("online-http-accept"), io);
-        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("online-http"), io);
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("online-http-accept"), NioIoHandler.newFactory());
+        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("online-http"), NioIoHandler.newFactory());
         int maxContent = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
-        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(channel)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, loops).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.AUTO_READ, false)   // one request per connection at a time (OnlineHttpHandler)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -106,7 +97,7 @@ final class OnlineListener implements SmartLifecycle {
         }
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         environment.getPropertySources().addFirst(new MapPropertySource("online-listener", Map.of(PORT_PROPERTY, bound)));
-        log.info("Online lookups also served on port {} ({} event loops, {})", bound, threads, epoll ? "epoll" : "NIO");
+        log.info("Online lookups also served on port {} ({} event loops)", bound, threads);
     }
 
     @Override
