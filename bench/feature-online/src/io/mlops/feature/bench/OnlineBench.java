@@ -36,7 +36,7 @@ public final class OnlineBench {
     static final int ENTITIES = 10_000;
     static final int FEATURES = 20;
     /** The service's key prefix ("fs:" for a baseline run of a build before the JSON-text layout). */
-    static final String KEY_PREFIX = System.getProperty("bench.keyPrefix", "fj:");
+    static final String KEY_PREFIX = System.getProperty("bench.keyPrefix", "fo:");
 
     /**
      * {@code jvmCpuUs}: CPU of this JVM (service and, except for wrk, the load threads) per request;
@@ -205,7 +205,7 @@ public final class OnlineBench {
         }
     }
 
-    /** A stored vector: the JSON array text of its values (the service's layout). */
+    /** A stored vector: the JSON object text of its values by name (the service's layout). */
     static double[] parse(byte[] stored) {
         if (KEY_PREFIX.equals("fs:")) {   // the earlier packed float64 layout (for a baseline run of an older build)
             double[] vector = new double[stored.length / Double.BYTES];
@@ -213,7 +213,12 @@ public final class OnlineBench {
             return vector;
         }
         String text = new String(stored, StandardCharsets.US_ASCII);
-        return java.util.Arrays.stream(text.substring(1, text.length() - 1).split(",")).mapToDouble(Double::parseDouble).toArray();
+        if (KEY_PREFIX.equals("fj:")) {   // the JSON array of the values (a baseline run of an older build)
+            return java.util.Arrays.stream(text.substring(1, text.length() - 1).split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
+        // the service's layout: {"f0":v0,...}; the bench's names hold no comma or colon
+        return java.util.Arrays.stream(text.substring(1, text.length() - 1).split(","))
+                .mapToDouble(field -> Double.parseDouble(field.substring(field.indexOf(':') + 1).replace("\"", ""))).toArray();
     }
 
     private static byte[][] fieldNames() {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The lookup's own work in one thread, without HTTP or Redis, as thread CPU per 100-entity lookup:
  * the answer written from packed float64 values with Jackson's generator (the code before the
- * JSON-text layout, kept here for the comparison) against the answer spliced from stored JSON text,
+ * JSON-text layouts, kept here for the comparison), the answer spliced from stored JSON arrays of
+ * the values with the names (the fj: layout) and the answer copied from stored objects (fo:, the service's),
  * and the request bound to a record by databind (what the message converter did) against the
  * streaming reader. Thread CPU time, alternating rounds: robust to a loaded host, unlike wall time.
  * Usage: AnswerBench [entities=100] [features=20] [rounds=7] [opsPerRound=2000]
@@ -43,7 +44,8 @@ public final class AnswerBench {
         SerializedString[] serialized = names.stream().map(SerializedString::new).toArray(SerializedString[]::new);
         OnlineCatalog.Served served = OnlineCatalog.Served.of(names);
         List<byte[]> packed = new ArrayList<>();
-        List<byte[]> text = new ArrayList<>();
+        List<byte[]> text = new ArrayList<>();      // the fj: layout: the JSON array of the values
+        List<byte[]> objects = new ArrayList<>();   // the service's fo: layout: the answer object
         List<Object> entities = new ArrayList<>();
         StringBuilder body = new StringBuilder("{\"entities\":[");
         for (int i = 0; i < n; i++) {
@@ -54,24 +56,25 @@ public final class AnswerBench {
             ByteBuffer b = ByteBuffer.allocate(width * 8).order(ByteOrder.LITTLE_ENDIAN);
             b.asDoubleBuffer().put(v);
             packed.add(b.array());
-            text.add(OnlineStore.encode(v));
+            text.add(arrayText(v));
+            objects.add(OnlineStore.encode(served.fields(), v));
             int id = random.nextInt(10_000);
             entities.add(id);
             body.append(i == 0 ? "" : ",").append(id);
         }
         byte[] request = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "entities %d, features %d: answer %d bytes (packed path) / %d bytes (spliced), stored %d / %d bytes per entity%n",
-                n, width, oldAnswer(json, "set", served, serialized, entities, packed).length, newAnswer(json, served, entities, text).length,
-                packed.getFirst().length, text.stream().mapToInt(t -> t.length).sum() / n);
-        if (!Arrays.equals(oldAnswer(json, "set", served, serialized, entities, packed), newAnswer(json, served, entities, text))) {
+        System.out.printf(Locale.ROOT, "entities %d, features %d: answer %d bytes, stored %d (packed) / %d (array) / %d (object) bytes per entity%n",
+                n, width, oldAnswer(json, "set", served, serialized, entities, packed).length,
+                packed.getFirst().length, text.stream().mapToInt(t -> t.length).sum() / n, objects.stream().mapToInt(t -> t.length).sum() / n);
+        if (!Arrays.equals(oldAnswer(json, "set", served, serialized, entities, packed), newAnswer(json, served, entities, objects))) {
             throw new IllegalStateException("the two answers differ");
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        if (!Arrays.equals(newAnswer(json, served, entities, text, false), newAnswer(json, served, entities, text))) {
-            throw new IllegalStateException("the two splices differ");
+        if (!Arrays.equals(newAnswer(json, served, entities, text, false), newAnswer(json, served, entities, objects))) {
+            throw new IllegalStateException("the splice and the copy differ");
         }
-        String[] labels = {"answer: Jackson generator from packed float64", "answer: spliced JSON text", "request: databind to a record",
-                "request: streaming reader", "answer: spliced, splice of 2026-11-28 01:00"};
+        String[] labels = {"answer: Jackson generator from packed float64", "answer: stored objects copied (fo:)", "request: databind to a record",
+                "request: streaming reader", "answer: names spliced into stored arrays (fj:)"};
         double[][] perOp = new double[labels.length][rounds];
         long sink = 0;
         for (int r = -2; r < rounds; r++) {   // two unrecorded rounds warm the JIT
@@ -80,7 +83,7 @@ public final class AnswerBench {
                 for (int i = 0; i < ops; i++) {
                     sink += switch (k) {
                         case 0 -> oldAnswer(json, "set", served, serialized, entities, packed).length;
-                        case 1 -> newAnswer(json, served, entities, text).length;
+                        case 1 -> newAnswer(json, served, entities, objects).length;
                         case 2 -> json.readValue(request, OldRequest.class).entities().size();
                         case 4 -> newAnswer(json, served, entities, text, false).length;
                         default -> OnlineRequests.read(json, new ByteArrayInputStream(request)).entities().size();
@@ -144,54 +147,70 @@ public final class AnswerBench {
         return newAnswer(json, served, entities, stored, true);
     }
 
-    /** {@code current}: the splice as the service does it; otherwise the one before (a bounds check and arraycopy per piece). */
+    /** {@code current}: stored objects copied, as the service does it; otherwise stored arrays spliced with the names (fj:). */
     static byte[] newAnswer(JsonMapper json, OnlineCatalog.Served served, List<Object> entities, List<byte[]> stored, boolean current) {
         AnswerBuffer answer = new AnswerBuffer(256 + served.names().length + entities.size() * served.entityBytes());
         answer.write(HEAD);
         answer.write(served.names());
         answer.write(RESULTS);
-        for (int i = 0; i < entities.size(); i++) {
-            answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
-            if (current) {
+        if (current) {   // as the service does it: each value handed to AnswerOutput as Lettuce decodes the reply
+            AnswerOutput output = new AnswerOutput(answer, entities, json);
+            for (byte[] value : stored) {
+                output.set(ByteBuffer.wrap(value));
+            }
+        } else {
+            for (int i = 0; i < entities.size(); i++) {
+                answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
                 OnlineAnswer.writeEntity(entities.get(i), json, answer);
                 answer.write(FEATURES);
-                byte[] value = stored.get(i);
-                OnlineAnswer.writeFeatures(value, 0, value.length, served.fields(), served.fieldBytes(), answer);
-            } else {
-                answer.write(Integer.toString((Integer) entities.get(i)).getBytes(StandardCharsets.US_ASCII));
-                answer.write(FEATURES);
-                oldSplice(stored.get(i), served.fields(), answer);
+                arraySplice(stored.get(i), served.fields(), answer);
+                answer.write((byte) '}');
             }
-            answer.write((byte) '}');
         }
         answer.write(END);
         return answer.toByteArray();
     }
 
-    /** OnlineAnswer.writeFeatures before the one-pass splice, for the comparison. */
-    static boolean oldSplice(byte[] stored, byte[][] fields, AnswerBuffer out) {
+    /** The fj: layout's stored text: the JSON array of the values. */
+    static byte[] arrayText(double[] vector) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** OnlineAnswer.writeFeatures of the fj: layout (one pass: each value copied while scanned for its comma), for the comparison. */
+    static boolean arraySplice(byte[] stored, byte[][] fields, AnswerBuffer out) {
         int last = stored.length - 1;
         if (stored.length < 3 || stored[0] != '[' || stored[last] != ']') {
             return false;
         }
-        int start = out.size();
+        int fieldBytes = 0;
+        for (byte[] field : fields) {
+            fieldBytes += field.length;
+        }
+        out.ensure(fieldBytes + stored.length);
+        byte[] to = out.array();
+        int at = out.size();
         int from = 1;
         for (int c = 0; c < fields.length; c++) {
-            int to = from;
-            while (to < last && stored[to] != ',') {
-                to++;
+            byte[] field = fields[c];
+            System.arraycopy(field, 0, to, at, field.length);
+            at += field.length;
+            int valueStart = at;
+            byte b;
+            while (from < last && (b = stored[from]) != ',') {
+                to[at++] = b;
+                from++;
             }
-            if (to == from || (to == last) != (c == fields.length - 1)) {
-                out.truncate(start);
+            if (at == valueStart || (from == last) != (c == fields.length - 1)) {
                 return false;
             }
-            byte[] field = fields[c];
-            out.ensure(field.length + to - from + 1);
-            out.write(field);
-            out.write(stored, from, to - from);
-            from = to + 1;
+            from++;
         }
-        out.write((byte) '}');
+        to[at++] = '}';
+        out.truncate(at);
         return true;
     }
 

@@ -38,7 +38,7 @@ class OnlineWriter {
         int width = table.features();
         long entities = 0;
         try (Connection connection = dataSource.getConnection();
-             OnlineStore.Writer writer = store.writer(set.name(), version.version(), set.ttl(), properties.redisBatchKeys(), properties.redisWriteTimeout())) {
+             OnlineStore.Writer writer = store.writer(set.name(), version.version(), version.outputColumns(), set.ttl(), properties.redisBatchKeys(), properties.redisWriteTimeout())) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(properties.chunkRows());

@@ -1,6 +1,7 @@
 package io.mlops.feature.online;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,53 +60,16 @@ final class OnlineAnswer {
     }
 
     /**
-     * Writes a stored vector ({@code [v0,v1,...]}, see {@link OnlineStore#encode}) as the object
-     * {@code {"name0":v0,"name1":v1,...}}, {@code fields} being the text before each value, in one
-     * pass. False, and nothing written, when it does not hold exactly one value per field.
+     * Whether a stored value is an object (the JSON text {@link OnlineStore#encode} wrote for this
+     * version's names), to be copied into the answer as it is. A value of another layout under the
+     * key is not served, so it cannot become broken JSON in an answer.
      */
-    static boolean writeFeatures(byte[] stored, byte[][] fields, AnswerBuffer out) {
-        int fieldBytes = 0;
-        for (byte[] field : fields) {
-            fieldBytes += field.length;
-        }
-        return writeFeatures(stored, 0, stored.length, fields, fieldBytes, out);
+    static boolean isObject(ByteBuffer stored) {
+        int length = stored.remaining();
+        return length >= 2 && stored.get(stored.position()) == '{' && stored.get(stored.limit() - 1) == '}';
     }
 
-    /**
-     * As {@link #writeFeatures(byte[], byte[][], AnswerBuffer)} for the {@code length} bytes of
-     * {@code stored} from {@code offset}; {@code fieldBytes} is the length of all {@code fields}
-     * together. Room is made once per vector and each value is copied while it is scanned for its comma,
-     * straight into the buffer's array (the answer is only taken when the whole vector fits its
-     * fields): the splice was ~20 % of a lookup's request-thread samples with a capacity check and an
-     * arraycopy per field name and per value.
-     */
-    static boolean writeFeatures(byte[] stored, int offset, int length, byte[][] fields, int fieldBytes, AnswerBuffer out) {
-        int last = offset + length - 1;
-        if (length < 3 || stored[offset] != '[' || stored[last] != ']') {
-            return false;
-        }
-        out.ensure(fieldBytes + length);   // names + values + '}' (the brackets and commas make up for the braces)
-        byte[] to = out.array();
-        int at = out.size();
-        int from = offset + 1;
-        int count = fields.length;
-        for (int c = 0; c < count; c++) {
-            byte[] field = fields[c];
-            System.arraycopy(field, 0, to, at, field.length);
-            at += field.length;
-            int valueStart = at;
-            byte b;
-            while (from < last && (b = stored[from]) != ',') {
-                to[at++] = b;
-                from++;
-            }
-            if (at == valueStart || (from == last) != (c == count - 1)) {
-                return false;   // an empty value, or fewer or more values than fields: nothing taken
-            }
-            from++;
-        }
-        to[at++] = '}';
-        out.truncate(at);
-        return true;
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

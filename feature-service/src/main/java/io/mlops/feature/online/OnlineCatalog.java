@@ -37,24 +37,22 @@ class OnlineCatalog {
     /**
      * A version as lookups serve it, its output column names JSON-encoded once: {@code names} is the
      * array {@code ["a","b"]}, {@code fields} the text before each value of an entity's object
-     * ({@code {"a":}, then {@code ,"b":}), {@code fieldBytes} their length together; {@code entityBytes}
-     * about what one entity's answer takes.
+     * ({@code {"a":}, then {@code ,"b":}; what {@link OnlineStore#encode} stores them with),
+     * {@code entityBytes} about what one entity's answer takes.
      */
-    record Served(byte[] names, byte[][] fields, int fieldBytes, int entityBytes) {
+    record Served(byte[] names, byte[][] fields, int entityBytes) {
 
         static Served of(List<String> columns) {
             StringBuilder names = new StringBuilder("[");
             byte[][] fields = new byte[columns.size()][];
             int entityBytes = 64;   // entity, braces, "features"
-            int fieldBytes = 0;
             for (int c = 0; c < fields.length; c++) {
                 String quoted = OnlineAnswer.quoted(columns.get(c));
                 names.append(c == 0 ? "" : ",").append(quoted);
                 fields[c] = ((c == 0 ? "{" : ",") + quoted + ":").getBytes(StandardCharsets.UTF_8);
-                fieldBytes += fields[c].length;
                 entityBytes += fields[c].length + 24;   // a shortest round-trip double is at most 24 characters
             }
-            return new Served(names.append(']').toString().getBytes(StandardCharsets.UTF_8), fields, fieldBytes, entityBytes);
+            return new Served(names.append(']').toString().getBytes(StandardCharsets.UTF_8), fields, entityBytes);
         }
     }
 

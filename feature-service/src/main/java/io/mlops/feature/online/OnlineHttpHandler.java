@@ -32,8 +32,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * Serves {@code POST /api/v1/feature-sets/{name}/online} on {@link OnlineListener}'s port: the request
  * is checked as the servlet path checks it (path, method, content type, Accept), read and checked by
- * {@link OnlineLookup#send} on the event loop, the MGET goes out, and the answer is spliced and written
- * on the same event loop when the reply arrives, so no thread waits for Redis. One request per
+ * {@link OnlineLookup#send} on the event loop, the MGET goes out, Lettuce's event loop writes the results
+ * into the answer as it decodes the reply, and the answer is finished and written on the listener's event
+ * loop when the reply is complete, so no thread waits for Redis. One request per
  * connection at a time (the next is read once the answer is written): answers cannot overtake each
  * other on a keep-alive connection. Errors are {@link ListenerProblems}: the servlet path's bytes.
  * Shared by all channels; the per-request state is in {@link Pending}.
@@ -133,7 +134,7 @@ final class OnlineHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
             this.start = start;
         }
 
-        void completed(StoredVectors values, Throwable failure) {
+        void completed(AnswerOutput values, Throwable failure) {
             if (answered) {
                 return;   // timed out already; the values' buffer is not reused, a late reply may have written into it
             }
@@ -144,7 +145,7 @@ final class OnlineHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
                 if (failure != null) {
                     throw failure instanceof OnlineStoreUnavailable unavailable ? unavailable : new OnlineStoreUnavailable(failure);
                 }
-                answer = lookup.write(sent.lookup(), values);
+                answer = lookup.finish(values);
             } catch (RuntimeException e) {
                 answerProblem(ctx, e, method, path, start);
                 return;

@@ -23,23 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The answer is {@code {"featureSet", "version", "features": [names], "results": [{"entity",
  * "features": {name: value}} | {"entity", "missing": true}]}}. No number is formatted per request:
- * Redis holds each vector as the JSON text of its values ({@link OnlineStore#encode}), and the
- * answer is assembled from those bytes and the version's pre-encoded names in one buffer, taken from
- * {@link AnswerBuffers} and given back once sent (see bench/feature-online for what this saves).
+ * Redis holds each vector as the JSON object text of its values by name ({@link OnlineStore#encode}),
+ * and the answer is assembled from those bytes as they are in one buffer, taken from
+ * {@link AnswerBuffers} and given back once sent, while the reply is decoded ({@link AnswerOutput}; see
+ * bench/feature-online for what this saves).
  */
 @Component
 class OnlineLookup {
 
     static final int MAX_ENTITIES = 1000;
 
-    private static final byte[] FEATURE_SET = bytes("{\"featureSet\":");
-    private static final byte[] VERSION = bytes(",\"version\":");
-    private static final byte[] FEATURES = bytes(",\"features\":");
-    private static final byte[] RESULTS = bytes(",\"results\":[");
-    private static final byte[] ENTITY = bytes("{\"entity\":");
-    private static final byte[] COMMA_ENTITY = bytes(",{\"entity\":");
-    private static final byte[] MISSING = bytes(",\"missing\":true");
-    private static final byte[] END = bytes("]}");
+    private static final byte[] FEATURE_SET = OnlineAnswer.bytes("{\"featureSet\":");
+    private static final byte[] VERSION = OnlineAnswer.bytes(",\"version\":");
+    private static final byte[] FEATURES = OnlineAnswer.bytes(",\"features\":");
+    private static final byte[] RESULTS = OnlineAnswer.bytes(",\"results\":[");
+    private static final byte[] END = OnlineAnswer.bytes("]}");
 
     private final OnlineStore store;
     private final OnlineCatalog catalog;
@@ -60,29 +58,30 @@ class OnlineLookup {
     AnswerBuffer answer(String name, InputStream body) throws IOException {
         Prepared lookup = prepare(name, body);
         // not given back when the read fails: a late reply could still be written into it
-        return write(lookup, store.read(name, lookup.number(), lookup.keys(), buffers.take(lookup.valueBytes())));
+        return finish(store.read(name, lookup.number(), lookup.keys(), start(lookup)));
     }
 
     /**
      * The same lookup without blocking the calling thread: the request is read and checked here (bad
-     * input is thrown), the MGET is sent, and the answer is written by {@link #write} on whatever
-     * thread completes the returned future; a late Redis is the caller's to bound with
+     * input is thrown), the answer's head is written, the MGET is sent, and the results are written
+     * into the answer as the reply is decoded (see {@link AnswerOutput}); {@link #finish} ends it on
+     * whatever thread completes the returned future. A late Redis is the caller's to bound with
      * {@link OnlineStore#timeout()} (the online listener runs on event loops that must not wait).
      */
     Sent send(String name, InputStream body) throws IOException {
         Prepared lookup = prepare(name, body);
-        return new Sent(lookup, store.send(name, lookup.number(), lookup.keys(), buffers.take(lookup.valueBytes())));
+        return new Sent(lookup, store.send(name, lookup.number(), lookup.keys(), start(lookup)));
     }
 
     /** A lookup whose MGET is on its way. */
-    record Sent(Prepared lookup, RedisFuture<StoredVectors> reply) {
+    record Sent(Prepared lookup, RedisFuture<AnswerOutput> reply) {
     }
 
     /** A checked request: the set, the version served, the entities and their keys. */
     record Prepared(String name, int number, OnlineCatalog.Served version, List<Object> entities, String[] keys) {
 
-        int valueBytes() {
-            return keys.length * version.entityBytes();
+        int answerBytes() {
+            return 256 + version.names().length + keys.length * version.entityBytes();
         }
     }
 
@@ -102,34 +101,32 @@ class OnlineLookup {
         return new Prepared(name, number, version, entities, keys);
     }
 
-    /** The answer to {@code lookup} from its MGET's {@code values} (whose buffer goes back to the pool). */
-    AnswerBuffer write(Prepared lookup, StoredVectors values) {
-        OnlineStore.checked(values);
-        byte[] stored = values.bytes();
-        String[] keys = lookup.keys();
-        List<Object> entities = lookup.entities();
-        OnlineCatalog.Served version = lookup.version();
-        AnswerBuffer answer = buffers.take(256 + version.names().length + lookup.valueBytes());
+    /** The answer's head, in a pooled buffer, and the output that appends each entity's result to it. */
+    private AnswerOutput start(Prepared lookup) {
+        AnswerBuffer answer = buffers.take(lookup.answerBytes());
         answer.write(FEATURE_SET);
-        answer.write(bytes(OnlineAnswer.quoted(lookup.name())));
+        answer.write(OnlineAnswer.bytes(OnlineAnswer.quoted(lookup.name())));
         answer.write(VERSION);
-        answer.write(bytes(Integer.toString(lookup.number())));
+        answer.write(OnlineAnswer.bytes(Integer.toString(lookup.number())));
         answer.write(FEATURES);
-        answer.write(version.names());
+        answer.write(lookup.version().names());
         answer.write(RESULTS);
-        for (int i = 0; i < keys.length; i++) {
-            answer.write(i == 0 ? ENTITY : COMMA_ENTITY);
-            OnlineAnswer.writeEntity(entities.get(i), json, answer);
-            int before = answer.size();
-            answer.write(FEATURES);
-            if (!values.present(i) || !OnlineAnswer.writeFeatures(stored, values.start(i), values.length(i), version.fields(), version.fieldBytes(), answer)) {
-                answer.truncate(before);
-                answer.write(MISSING);
-            }
-            answer.write((byte) '}');
+        return new AnswerOutput(answer, lookup.entities(), json);
+    }
+
+    /**
+     * The whole answer once the MGET completed, to be given back with {@link #release} once written;
+     * refused (and not given back) when Redis answered another number of values than keys were sent.
+     */
+    AnswerBuffer finish(AnswerOutput output) {
+        if (output.count() != output.expected()) {
+            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered " + output.count() + " values for " + output.expected() + " keys"));
         }
+        if (output.failure() != null) {
+            throw output.failure();
+        }
+        AnswerBuffer answer = output.answer();
         answer.write(END);
-        buffers.give(values.buffer());
         return answer;
     }
 
@@ -161,10 +158,6 @@ class OnlineLookup {
             throw new EntityKeyUnreadable(index, "needs a value for each of " + set.entityColumns());
         }
         return key;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The input message HttpMessageNotReadableException wants to carry; nothing reads its headers. */

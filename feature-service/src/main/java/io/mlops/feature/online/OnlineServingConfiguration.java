@@ -1,10 +1,12 @@
 package io.mlops.feature.online;
 
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.support.web.HttpProperties;
 import io.mlops.support.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Registers {@link OnlineLookupFilter} unless {@code mlops.feature.online.direct=false}, and
- * {@link OnlineListener} when {@code mlops.feature.online.port} is set.
+ * {@link OnlineListener} when {@code mlops.feature.online.port} is set; keeps Lettuce from timing each command.
  */
 @Configuration(proxyBeanMethods = false)
 class OnlineServingConfiguration {
@@ -28,6 +30,16 @@ class OnlineServingConfiguration {
         registration.addUrlPatterns(OnlineLookupFilter.PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);   // first: see OnlineLookupFilter for what the others cost
         return registration;
+    }
+
+    /**
+     * Lettuce's own latency collector (on by default when HdrHistogram and LatencyUtils are on the classpath) records
+     * every command for events nobody reads here; like Boot's per-command observation (excluded in
+     * FeatureServiceApplication), it cost Lettuce's event loop CPU on every lookup (JFR, bench/feature-online).
+     */
+    @Bean
+    ClientResourcesBuilderCustomizer noRedisCommandLatencyCollector() {
+        return builder -> builder.commandLatencyRecorder(CommandLatencyRecorder.disabled());
     }
 
     @Bean

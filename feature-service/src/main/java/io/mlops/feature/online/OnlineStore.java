@@ -31,17 +31,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Latest feature vectors per entity in Redis. Layout: a plain string key
- * {@code fj:{set}:{version}:{entity}} holding the vector as the JSON array text of its values in the
- * version's column order, each the shortest decimal that reads back as the same double
- * ({@link #encode}). A lookup of n entities is then one MGET whatever the number of features (a
- * hash per entity costs an HMGET per entity and a field name per value), and the lookup copies the
- * stored bytes into its answer instead of formatting 20 doubles per entity: formatting
- * ({@code Double.toString}) was the largest piece of a 100-entity lookup's own work in a profile.
- * Shortest round-trip decimals keep the online vector bit for bit equal to the offline table and to
- * the transformer, as the packed little-endian float64 used before did (under {@code fs:}); the
- * price is Redis memory, ~400 bytes for 20 standardized values against 160 packed. Measured in
- * bench/feature-online (README): the service's CPU per lookup against the packed layout in
- * alternating runs. Versioned keys make a re-materialization overwrite only its own version's values.
+ * {@code fo:{set}:{version}:{entity}} holding the entity's answer object as JSON text,
+ * {@code {"name0":v0,"name1":v1,...}}, each value the shortest decimal that reads back as the same
+ * double ({@link #encode}). A lookup of n entities is then one MGET whatever the number of features (a
+ * hash per entity costs an HMGET per entity and a field name per value), and the lookup copies each
+ * stored value into its answer as it is: no number is formatted ({@code Double.toString} was the
+ * largest piece of a 100-entity lookup's own work in a profile) and nothing is scanned (splicing
+ * the names into a stored array of values, the {@code fj:} layout before this one, was over a
+ * quarter of the listener's serving samples). Versions are immutable, so their names can be stored
+ * with the values. Shortest round-trip decimals keep the online vector bit for bit equal to the
+ * offline table and to the transformer, as the packed little-endian float64 used first did (under
+ * {@code fs:}); the price is Redis memory, ~500 bytes for 20 standardized values named f0..f19
+ * against 160 packed. Measured in bench/feature-online (README). Versioned keys make a
+ * re-materialization overwrite only its own version's values.
  */
 @Component
 public class OnlineStore {
@@ -54,8 +56,11 @@ public class OnlineStore {
         this.timeout = properties.getTimeout() == null ? Duration.ofSeconds(60) : properties.getTimeout();   // Lettuce's default
     }
 
-    /** Key prefix of the JSON-text layout; the earlier packed float64 values were under "fs:". */
-    static final String PREFIX = "fj:";
+    /**
+     * Key prefix of the answer-object layout. Earlier layouts, no longer read: "fs:" packed float64, "fj:" the JSON
+     * array of the values; a version materialized under them is served again once materialized anew.
+     */
+    static final String PREFIX = "fo:";
 
     public static byte[] key(String featureSet, int version, String entity) {
         return (PREFIX + featureSet + ":" + version + ":" + entity).getBytes(StandardCharsets.UTF_8);
@@ -75,7 +80,7 @@ public class OnlineStore {
      * it is not null. Every {@code batchKeys} added keys go out as one pipeline whose replies must
      * all arrive within {@code timeout}. The connection stays open until {@link Writer#close()}.
      */
-    public Writer writer(String featureSet, int version, Duration ttl, int batchKeys, Duration timeout) {
+    public Writer writer(String featureSet, int version, List<String> columns, Duration ttl, int batchKeys, Duration timeout) {
         if (batchKeys < 1) {
             throw new IllegalArgumentException("batchKeys must be at least 1, was " + batchKeys);
         }
@@ -83,25 +88,25 @@ public class OnlineStore {
             throw new IllegalStateException("the online store writer needs a standalone Lettuce connection factory, not " + redis);
         }
         try {
-            return new Writer(client.connect(ByteArrayCodec.INSTANCE), featureSet, version, ttl, batchKeys, timeout);
+            return new Writer(client.connect(ByteArrayCodec.INSTANCE), featureSet, version, OnlineCatalog.Served.of(columns).fields(),
+                    ttl, batchKeys, timeout);
         } catch (RedisException e) {
             throw new RedisConnectionFailureException("cannot open a Redis connection for writing: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The stored vectors of {@code entities} in order (JSON array text, see {@link #encode}), copied
-     * into {@code into}, absent where an entity has no value: one MGET on the shared connection. Sent
-     * through Lettuce's {@code dispatch} with {@link StoredVectors} as the output rather than Spring
-     * Data Redis's {@code mGet}, which makes a byte[] and a KeyValue per value and then a List (~40 KB
-     * of garbage per 100-entity lookup, bench/feature-online). Bounded by the shared command timeout
-     * ({@code spring.data.redis.timeout}). When it throws, {@code into} may still be written to by a
-     * late reply and must not be reused.
+     * Reads the stored vectors of {@code entities} in order (JSON object text, see {@link #encode})
+     * into {@code output}, which writes them into a lookup's answer: one MGET on the shared connection.
+     * Sent through Lettuce's {@code dispatch} with {@link AnswerOutput} as the output rather than
+     * Spring Data Redis's {@code mGet}, which makes a byte[] and a KeyValue per value and then a List.
+     * Bounded by the shared command timeout ({@code spring.data.redis.timeout}). When it throws, the
+     * output's answer may still be written to by a late reply and must not be reused.
      */
-    StoredVectors read(String featureSet, int version, String[] entities, AnswerBuffer into) {
-        RedisFuture<StoredVectors> reply = send(featureSet, version, entities, into);
+    AnswerOutput read(String featureSet, int version, String[] entities, AnswerOutput output) {
+        RedisFuture<AnswerOutput> reply = send(featureSet, version, entities, output);
         try {
-            return checked(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new OnlineStoreUnavailable(e.getCause());
         } catch (TimeoutException e) {
@@ -115,10 +120,10 @@ public class OnlineStore {
 
     /**
      * Sends the MGET of {@link #read} without waiting: for a caller that must not block its thread
-     * (the online listener's event loop). The reply is to be checked with {@link #checked} and bounded
-     * by {@link #timeout()} by the caller; an unreachable Redis is thrown here.
+     * (the online listener's event loop). The reply is bounded by {@link #timeout()} by the caller;
+     * an unreachable Redis is thrown here.
      */
-    RedisFuture<StoredVectors> send(String featureSet, int version, String[] entities, AnswerBuffer into) {
+    RedisFuture<AnswerOutput> send(String featureSet, int version, String[] entities, AnswerOutput output) {
         byte[] prefix = (PREFIX + featureSet + ":" + version + ":").getBytes(StandardCharsets.UTF_8);
         byte[][] keys = new byte[entities.length][];
         for (int i = 0; i < keys.length; i++) {
@@ -127,7 +132,6 @@ public class OnlineStore {
             System.arraycopy(entity, 0, key, prefix.length, entity.length);
             keys[i] = key;
         }
-        StoredVectors output = new StoredVectors(into, keys.length);
         try (RedisConnection connection = redis.getConnection()) {
             @SuppressWarnings("unchecked")
             var async = (BaseRedisAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
@@ -142,31 +146,25 @@ public class OnlineStore {
         return timeout;
     }
 
-    /** A completed MGET's values, refused when Redis answered another number of values than keys were sent. */
-    static StoredVectors checked(StoredVectors output) {
-        if (output.count() != output.expected()) {
-            throw new OnlineStoreUnavailable(new IllegalStateException("MGET answered " + output.count() + " values for " + output.expected() + " keys"));
-        }
-        return output;
-    }
-
     OnlineStoreUnavailable timedOut() {
         return new OnlineStoreUnavailable(new RedisCommandTimeoutException("MGET timed out after " + timeout.toMillis() + " ms"));
     }
 
     /**
-     * A vector as stored: the JSON array text of its values, each the shortest decimal that reads back
-     * as the same double ({@link Double#toString}, which is what Jackson writes for a double too), so
-     * a lookup copies the bytes into its answer without formatting a number and the values stay bit
-     * for bit. NaN and the infinities, which JSON has no number for, are the strings Jackson writes
-     * for them ("NaN", "Infinity", "-Infinity").
+     * A vector as stored: the JSON object text of its values by name, {@code fields} being the text
+     * before each value ({@link OnlineCatalog.Served#fields()}: {@code {"a":}, then {@code ,"b":}), each
+     * value the shortest decimal that reads back as the same double ({@link Double#toString}, which is
+     * what Jackson writes for a double too), so a lookup copies the bytes into its answer without
+     * formatting a number and the values stay bit for bit. NaN and the infinities, which JSON has no
+     * number for, are the strings Jackson writes for them ("NaN", "Infinity", "-Infinity").
      */
-    static byte[] encode(double[] vector) {
-        StringBuilder text = new StringBuilder(2 + vector.length * 24).append('[');
+    static byte[] encode(byte[][] fields, double[] vector) {
+        if (fields.length != vector.length) {
+            throw new IllegalArgumentException(vector.length + " values for " + fields.length + " features");
+        }
+        StringBuilder text = new StringBuilder(2 + vector.length * 40);
         for (int i = 0; i < vector.length; i++) {
-            if (i > 0) {
-                text.append(',');
-            }
+            text.append(new String(fields[i], StandardCharsets.UTF_8));
             double v = vector[i];
             if (Double.isFinite(v)) {
                 text.append(v);
@@ -174,7 +172,7 @@ public class OnlineStore {
                 text.append('"').append(v).append('"');
             }
         }
-        return text.append(']').toString().getBytes(StandardCharsets.US_ASCII);
+        return text.append(vector.length == 0 ? "{}" : "}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -191,17 +189,19 @@ public class OnlineStore {
         private final StatefulRedisConnection<byte[], byte[]> connection;
         private final String featureSet;
         private final int version;
+        private final byte[][] fields;
         private final SetArgs expiration;
         private final int batchKeys;
         private final Duration timeout;
         private final List<byte[]> keys = new ArrayList<>();
         private final List<byte[]> values = new ArrayList<>();
 
-        private Writer(StatefulRedisConnection<byte[], byte[]> connection, String featureSet, int version, Duration ttl,
-                       int batchKeys, Duration timeout) {
+        private Writer(StatefulRedisConnection<byte[], byte[]> connection, String featureSet, int version, byte[][] fields,
+                       Duration ttl, int batchKeys, Duration timeout) {
             this.connection = connection;
             this.featureSet = featureSet;
             this.version = version;
+            this.fields = fields;
             this.expiration = ttl == null ? new SetArgs() : SetArgs.Builder.px(ttl.toMillis());
             this.batchKeys = batchKeys;
             this.timeout = timeout;
@@ -213,7 +213,7 @@ public class OnlineStore {
         @Override
         public void add(String entity, double[] vector) {
             keys.add(key(featureSet, version, entity));
-            values.add(encode(vector));
+            values.add(encode(fields, vector));
             if (keys.size() >= batchKeys) {
                 flush();
             }

@@ -1,7 +1,9 @@
 package io.mlops.feature.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,10 +15,14 @@ class OnlineStoreEncodingTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void aVectorIsStoredAsTheJsonArrayOfItsShortestRoundTripDecimals() {
-        assertThat(text(OnlineStore.encode(new double[] {1.0, -0.0, 0.1, 1e-7, 1e308}))).isEqualTo("[1.0,-0.0,0.1,1.0E-7,1.0E308]");
-        assertThat(text(OnlineStore.encode(new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})))
-                .isEqualTo("[\"NaN\",\"Infinity\",\"-Infinity\"]");
+    void aVectorIsStoredAsTheJsonObjectOfItsShortestRoundTripDecimalsByName() {
+        assertThat(text(OnlineStore.encode(served("a", "b", "c", "d", "e").fields(), new double[] {1.0, -0.0, 0.1, 1e-7, 1e308})))
+                .isEqualTo("{\"a\":1.0,\"b\":-0.0,\"c\":0.1,\"d\":1.0E-7,\"e\":1.0E308}");
+        assertThat(text(OnlineStore.encode(served("n", "p\"q", "é").fields(),
+                new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})))
+                .isEqualTo("{\"n\":\"NaN\",\"p\\\"q\":\"Infinity\",\"é\":\"-Infinity\"}");
+        assertThatThrownBy(() -> OnlineStore.encode(served("a", "b").fields(), new double[] {1.0}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -32,9 +38,14 @@ class OnlineStoreEncodingTest {
             };
         }
         vector[1] = Double.MIN_VALUE;
-        JsonNode read = JSON.readTree(OnlineStore.encode(vector));
+        String[] names = new String[vector.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "f" + i;
+        }
+        JsonNode read = JSON.readTree(OnlineStore.encode(served(names).fields(), vector));
         for (int i = 0; i < vector.length; i++) {
-            double back = read.get(i).isString() ? Double.parseDouble(read.get(i).asString()) : read.get(i).asDouble();
+            JsonNode value = read.get(names[i]);
+            double back = value.isString() ? Double.parseDouble(value.asString()) : value.asDouble();
             assertThat(Double.doubleToLongBits(back)).as("value %d: %s", i, vector[i]).isEqualTo(Double.doubleToLongBits(vector[i]));
         }
     }
@@ -57,35 +68,51 @@ class OnlineStoreEncodingTest {
     }
 
     @Test
-    void anAnswerObjectIsSplicedFromTheStoredTextAndTheNames() {
-        OnlineCatalog.Served served = served("a", "b\"q", "c");
-        byte[] stored = OnlineStore.encode(new double[] {0.5, -2.0, Double.NaN});
-        AnswerBuffer out = new AnswerBuffer(1);
-        assertThat(OnlineAnswer.writeFeatures(stored, served.fields(), out)).isTrue();
-        assertThat(text(out.toByteArray())).isEqualTo("{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}");
-        assertThat(text(served.names())).isEqualTo("[\"a\",\"b\\\"q\",\"c\"]");
+    void eachStoredObjectIsCopiedIntoTheAnswerBehindItsEntityAsTheReplyIsDecoded() {
+        byte[] stored = OnlineStore.encode(served("a", "b\"q", "c").fields(), new double[] {0.5, -2.0, Double.NaN});
+        byte[] around = new byte[stored.length + 4];
+        System.arraycopy(stored, 0, around, 2, stored.length);
+        AnswerBuffer answer = new AnswerBuffer(1);
+        answer.write((byte) '[');
+        AnswerOutput output = new AnswerOutput(answer, java.util.List.of("x\"y", 7L, java.util.Map.of("k", 1)), JSON);
+        output.set(ByteBuffer.wrap(around, 2, stored.length));
+        output.set(null);
+        output.set(ByteBuffer.wrap(stored));
+        assertThat(output.count()).isEqualTo(3);
+        assertThat(output.failure()).isNull();
+        assertThat(text(answer.toByteArray())).isEqualTo("[{\"entity\":\"x\\\"y\",\"features\":{\"a\":0.5,\"b\\\"q\":-2.0,\"c\":\"NaN\"}}"
+                + ",{\"entity\":7,\"missing\":true},{\"entity\":{\"k\":1},\"features\":" + text(stored) + "}");
+        assertThat(text(served("a", "b\"q", "c").names())).isEqualTo("[\"a\",\"b\\\"q\",\"c\"]");
     }
 
     @Test
-    void aStoredValueOfAnotherWidthOrShapeIsNotServedAndLeavesNothingBehind() {
-        byte[][] fields = served("a", "b", "c").fields();
-        String[] refused = {"[1.0,2.0]", "[1.0,2.0,3.0,4.0]", "[1.0,,3.0]", "[1.0,2.0,]", "[]", "1.0,2.0,3.0"};
-        for (String value : refused) {
-            AnswerBuffer out = new AnswerBuffer(1);
-            out.write("x".getBytes(StandardCharsets.US_ASCII));
-            assertThat(OnlineAnswer.writeFeatures(value.getBytes(StandardCharsets.US_ASCII), fields, out)).as(value).isFalse();
-            assertThat(text(out.toByteArray())).as(value).isEqualTo("x");
+    void aStoredValueOfAnotherLayoutIsReportedMissingNotServed() {
+        // the earlier layouts: the JSON array of the values ("fj:"), packed float64 ("fs:"); and what is no object at all
+        byte[][] refused = {"[1.0,2.0,3.0]".getBytes(StandardCharsets.US_ASCII), "1.0".getBytes(StandardCharsets.US_ASCII),
+                "\"a\"".getBytes(StandardCharsets.US_ASCII), "{".getBytes(StandardCharsets.US_ASCII), "}".getBytes(StandardCharsets.US_ASCII),
+                new byte[0], {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f}};
+        for (byte[] value : refused) {
+            AnswerBuffer answer = new AnswerBuffer(1);
+            AnswerOutput output = new AnswerOutput(answer, java.util.List.of(1), JSON);
+            output.set(ByteBuffer.wrap(value));
+            assertThat(text(answer.toByteArray())).as(text(value)).isEqualTo("{\"entity\":1,\"missing\":true}");
         }
-        // a packed float64 (the earlier layout) is not text
-        assertThat(OnlineAnswer.writeFeatures(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f}, served("a").fields(), new AnswerBuffer(1))).isFalse();
-        AnswerBuffer one = new AnswerBuffer(1);
-        assertThat(OnlineAnswer.writeFeatures("[7.5]".getBytes(StandardCharsets.US_ASCII), served("a").fields(), one)).isTrue();
-        assertThat(text(one.toByteArray())).isEqualTo("{\"a\":7.5}");
+    }
+
+    @Test
+    void valuesBeyondTheKeysSentAreCountedNotWritten() {
+        AnswerBuffer answer = new AnswerBuffer(1);
+        AnswerOutput output = new AnswerOutput(answer, java.util.List.of(1), JSON);
+        output.set(ByteBuffer.wrap("{\"a\":1.0}".getBytes(StandardCharsets.US_ASCII)));
+        output.set(ByteBuffer.wrap("{\"a\":2.0}".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(output.count()).isEqualTo(2);
+        assertThat(output.expected()).isEqualTo(1);
+        assertThat(text(answer.toByteArray())).isEqualTo("{\"entity\":1,\"features\":{\"a\":1.0}}");
     }
 
     @Test
     void keysNameLayoutSetVersionAndEntity() {
-        assertThat(new String(OnlineStore.key("weather", 3, "rain"))).isEqualTo("fj:weather:3:rain");
+        assertThat(new String(OnlineStore.key("weather", 3, "rain"))).isEqualTo("fo:weather:3:rain");
     }
 
     private static OnlineCatalog.Served served(String... names) {

@@ -37,6 +37,14 @@ class MaterializationAndOnlineIntegrationTest extends FeatureStoreTestSupport {
     }
 
     @Test
+    void redisCommandsAreNotTimedOneByOne() {
+        var resources = ((org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory) redis).getClientConfiguration()
+                .getClientResources().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(resources.tracing().isEnabled()).as("per-command observation").isFalse();
+        org.assertj.core.api.Assertions.assertThat(resources.commandLatencyRecorder().isEnabled()).as("Lettuce's latency collector").isFalse();
+    }
+
+    @Test
     void seattleWeatherIsMaterializedOfflineAndItsLatestRowPerWeatherIsOnline() {
         JsonNode created = createMaterialized(seattleSet("weather-online", null));
         JsonNode version = created.get("version");

@@ -28,7 +28,7 @@ class OnlineBatchIntegrationTest extends FeatureStoreTestSupport {
         try (RedisConnection connection = redis.getConnection()) {
             connection.keyCommands().del(keys(0, 250));
         }
-        try (OnlineStore.Writer writer = store.writer("batch-writer", 1, null, 100, java.time.Duration.ofSeconds(10))) {
+        try (OnlineStore.Writer writer = store.writer("batch-writer", 1, java.util.List.of("x"), null, 100, java.time.Duration.ofSeconds(10))) {
             for (int i = 0; i < 250; i++) {
                 writer.add(Integer.toString(i), new double[] {i});
             }
