@@ -162,7 +162,8 @@ public final class InferenceBench {
             // that a change in the box's load hits every scenario alike and paired rows (on/off) stay comparable.
             List<Scenario> chosen = scenarios.stream()
                     .filter(s -> filter.matcher(s.name() + " rows=" + s.rows() + " c=" + s.connections()).find()).toList();
-            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            MeterRegistry plainMeters = app.getBean(MeterRegistry.class);
+            MeterRegistry eventsMeters = withEvents.getBean(MeterRegistry.class);
             for (Scenario s : chosen) {
                 run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), WARMUP_SECONDS);
             }
@@ -171,6 +172,7 @@ public final class InferenceBench {
             for (int i = 0; i < repeats; i++) {
                 for (int k = 0; k < chosen.size(); k++) {
                     Scenario s = chosen.get(k);
+                    MeterRegistry meters = s.events() ? eventsMeters : plainMeters;
                     double[] before = batches(meters, s);
                     double[][] timesBefore = serverTimes(meters, s);
                     Run r = run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), seconds);
@@ -381,12 +383,13 @@ public final class InferenceBench {
 
     /**
      * Count and total of the batch-size summary of the scenario's model, and the total of its compute timer in ns
-     * (the wall time of each batched prediction inside the server); zeros for echo. From the server's registry.
+     * (the wall time of each batched prediction inside the server); zeros for echo. From the registry of the server
+     * that ran the scenario (the events instance for PredictionMade rows).
      */
     private static double[] batches(MeterRegistry meters, Scenario s) {
         String model = s.path().contains("/models/digits-unbatched/") ? "digits-unbatched"
                 : s.path().contains("/models/digits/") ? "digits" : null;
-        DistributionSummary summary = model == null || s.events() ? null
+        DistributionSummary summary = model == null ? null
                 : meters.find("mlops.inference.batch.size").tag("model", model).summary();
         if (summary == null) {
             return new double[] {0, 0, 0};
@@ -408,7 +411,7 @@ public final class InferenceBench {
         double[][] all = new double[SERVER_TIMERS.length * 2 + 1][];
         all[SERVER_TIMERS.length * 2] = new double[SERVER_TIMERS.length * 2];
         for (int t = 0; t < SERVER_TIMERS.length; t++) {
-            io.micrometer.core.instrument.Timer timer = model == null || s.events() ? null
+            io.micrometer.core.instrument.Timer timer = model == null ? null
                     : meters.find(SERVER_TIMERS[t]).tag("model", model).timer();
             if (timer == null) {
                 return null;
