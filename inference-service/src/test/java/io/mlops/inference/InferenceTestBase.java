@@ -17,10 +17,13 @@ import org.springframework.web.client.RestClient;
 /**
  * The inference service against real Kafka and the test registry; subclasses share one context.
  * digits-tiny has one worker, batches of one row and a queue of one request, to overload it on purpose.
+ * The queue deadline is 30 s here instead of 2 s: tests that send thousands of requests (traffic splits) were seen
+ * to get a 503 on a CI box loaded far beyond its 2 cores; the deadline's own test uses digits-late (0 ms).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mlops.http.max-request-size=256KB",
         "mlops.inference.instance-id=test-base",
+        "mlops.inference.request-timeout=30s",
         "mlops.inference.models.digits-tiny.queue-capacity=1",
         "mlops.inference.models.digits-tiny.workers=1",
         "mlops.inference.models.digits-tiny.max-batch-size=1",

@@ -62,7 +62,7 @@ class TrafficSplitIntegrationTest extends InferenceTestBase {
             body.put("requestKey", requestKey);
         }
         var response = post("/api/v1/models/" + model + "/predict", body);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getStatusCode().value()).as("answer %s", response.getBody()).isEqualTo(200);
         return response.getBody();
     }
 
