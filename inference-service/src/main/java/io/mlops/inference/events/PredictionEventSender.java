@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -99,9 +100,19 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         Instant occurredAt = clock.instant();
         // Most drains hold one or two groups (a model version, and its shadow); a map keeps them in arrival order.
         Map<Group, List<PredictionMade>> groups = new LinkedHashMap<>();
+        Group last = null;
+        List<PredictionMade> lastGroup = null;
         for (PredictionMade event : batch) {
-            groups.computeIfAbsent(new Group(event.model(), event.alias(), event.shadow(), PredictionMadeBatchJson.featureNames(event)),
-                    g -> new ArrayList<>()).add(event);
+            List<String> names = PredictionMadeBatchJson.featureNames(event);
+            // Consecutive events nearly always share their group, and their feature names are the same list instance
+            // (the parser's shared row layout): compare those by reference before hashing 64 names into a map key
+            // (6 % of the sender's samples, JFR).
+            if (last == null || names != last.featureNames() || event.shadow() != last.shadow()
+                    || !event.model().equals(last.model()) || !Objects.equals(event.alias(), last.alias())) {
+                last = new Group(event.model(), event.alias(), event.shadow(), names);
+                lastGroup = groups.computeIfAbsent(last, g -> new ArrayList<>());
+            }
+            lastGroup.add(event);
         }
         int unsent = batch.size();
         for (List<PredictionMade> group : groups.values()) {

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.id.PredictionId;
+import io.mlops.domain.prediction.PredictionRequest;
 import io.mlops.events.EventJson;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.PredictionMadeBatch;
 import io.mlops.events.Topics;
+import io.mlops.inference.serving.FeatureRow;
+import io.mlops.inference.serving.FeatureRowsDeserializer;
 import io.mlops.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The sender's records against the real embedded broker: one drain of mixed events becomes PredictionMadeBatch
@@ -56,15 +61,18 @@ class PredictionEventSenderBatchingTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         ModelVersionRef a = new ModelVersionRef("batching-a-" + run, 1);
         ModelVersionRef b = new ModelVersionRef("batching-b-" + run, 2);
-        // a@1 production: 10 (→ 3 records of ≤ 4); a@1 shadow: 3 (1); b@2: 5 with x, 2 with other names (2 + 1)
+        // a@1 production: 10 (→ 3 records of ≤ 4); a@1 shadow: 3 (1); b@2: 5 with x, 2 with other names (2 + 1).
+        // The x rows are parsed as the predict endpoint parses them, so all share one name list (the sender's
+        // same-list shortcut) across interleaved groups; the y rows are plain maps.
+        List<Map<String, Object>> xs = parsedRows("x", 30);
         List<PredictionMade> offered = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            offered.add(event(a, "production", false, Map.of("x", 1.0 * i)));
+            offered.add(event(a, "production", false, xs.get(i)));
             if (i < 3) {
-                offered.add(event(a, "production", true, Map.of("x", 2.0 * i)));
+                offered.add(event(a, "production", true, xs.get(10 + i)));
             }
             if (i < 5) {
-                offered.add(event(b, null, false, Map.of("x", 3.0 * i)));
+                offered.add(event(b, null, false, xs.get(20 + i)));
             }
             if (i < 2) {
                 offered.add(event(b, null, false, Map.of("y", 4.0 * i)));
@@ -104,6 +112,19 @@ class PredictionEventSenderBatchingTest {
         records.forEach(r -> groups.add(r.model() + " " + r.alias() + " " + r.shadow() + " " + r.featureNames()));
         assertThat(groups).hasSize(4);
         assertThat(records).hasSize(3 + 1 + 2 + 1);
+    }
+
+    /** {@code n} rows of one feature as the predict endpoint holds them: FeatureRows of one request, one layout. */
+    private static List<Map<String, Object>> parsedRows(String name, int n) throws Exception {
+        StringBuilder body = new StringBuilder("{\"instances\":[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"").append(name).append("\":").append(i + 0.5).append('}');
+        }
+        var requests = JsonMapper.builder().addModule(new SimpleModule()
+                .addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
+        List<Map<String, Object>> rows = requests.readValue(body.append("]}").toString(), PredictionRequest.class).instances();
+        assertThat(rows).allSatisfy(r -> assertThat(r).isInstanceOf(FeatureRow.class));
+        return rows;
     }
 
     private static PredictionMade event(ModelVersionRef model, String alias, boolean shadow, Map<String, Object> features) {
