@@ -121,7 +121,8 @@ final class PredictionMadeBatchJson {
             }
             g.writeName(PREDICTIONS);
             g.writeStartArray();
-            int end = Math.min(events.size(), from + maxPredictions);
+            // Not from + maxPredictions, which overflows for a limit near Integer.MAX_VALUE and would take nothing.
+            int end = from + Math.min(maxPredictions, events.size() - from);
             int i = from;
             while (i < end && (i == from || (g.streamWriteOutputBuffered() + out.size() < maxBytes
                     && sameClasses(classes, events.get(i).probabilities())))) {

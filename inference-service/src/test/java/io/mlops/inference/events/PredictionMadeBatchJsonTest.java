@@ -120,6 +120,8 @@ class PredictionMadeBatchJsonTest {
         assertThat(assertSameBytes(writer, Instant.now(), events, 0, 500, one + 1)).isEqualTo(2);
         // one prediction larger than the limit still goes out, alone
         assertThat(assertSameBytes(writer, Instant.now(), events, 0, 500, 10)).isEqualTo(1);
+        // a limit so large that from + limit overflows still takes the rest (it took none, and the sender looped)
+        assertThat(assertSameBytes(writer, Instant.now(), events, 20, Integer.MAX_VALUE, NO_BYTE_LIMIT)).isEqualTo(5);
     }
 
     @Test

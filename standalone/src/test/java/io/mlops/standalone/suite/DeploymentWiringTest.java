@@ -1,0 +1,42 @@
+package io.mlops.standalone.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlops.standalone.StandaloneProperties;
+import io.mlops.standalone.servers.ServerAddresses;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The suite tells each service where the others are; docker-compose.yml and the Kubernetes config map must tell it
+ * the same, or a service in a container calls its localhost default (the model-service once did for training data).
+ */
+class DeploymentWiringTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"docker-compose.yml", "deploy/k8s/base/config.yaml"})
+    void everyServiceAddressTheSuiteSetsIsSetThereToo(String file) throws Exception {
+        String text = Files.readString(Path.of("..").resolve(file));
+        Map<Service, URI> started = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            started.put(service, URI.create("http://localhost:1"));
+        }
+        var settings = new StandaloneProperties(Path.of(".mlops"), null, null, null, Duration.ofSeconds(1));
+        var servers = new ServerAddresses("jdbc:postgresql://localhost/mlops", "mlops", "mlops", "localhost", 6379, "localhost:9092");
+        for (Service service : Service.values()) {
+            Arrays.stream(ServiceArguments.of(service, 1, settings, servers, started))
+                    .map(arg -> arg.substring(2, arg.indexOf('=')))
+                    .filter(key -> key.startsWith("mlops.") && key.endsWith("-url"))
+                    .map(key -> key.toUpperCase().replace('.', '_').replace('-', '_'))
+                    .forEach(variable -> assertThat(text).as("%s sets %s for the %s", file, variable, service.serviceName())
+                            .containsPattern("(?m)^\\s*" + variable + ":\\s*http://\\S+"));
+        }
+    }
+}
