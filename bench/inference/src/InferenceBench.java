@@ -134,6 +134,7 @@ public final class InferenceBench {
 
             Path oneRow = body(out, "one-row.json", digits, 1);
             Path batch32 = body(out, "thirty-two-rows.json", digits, 32);
+            Path tensor32 = tensorBody(out, "thirty-two-rows-oip.json", digits, 32);
             List<Scenario> scenarios = new ArrayList<>();
             for (int c : new int[] {1, 16, 64}) {
                 scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 1, c));
@@ -143,6 +144,7 @@ public final class InferenceBench {
             for (int c : new int[] {1, 16}) {
                 scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 32, c));
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 32, c));
+                scenarios.add(new Scenario("digits OIP infer [32,64]", "/v2/models/digits/versions/1/infer", 32, c));
             }
             for (int c : new int[] {16, 64}) {
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
@@ -165,7 +167,7 @@ public final class InferenceBench {
             MeterRegistry plainMeters = app.getBean(MeterRegistry.class);
             MeterRegistry eventsMeters = withEvents.getBean(MeterRegistry.class);
             for (Scenario s : chosen) {
-                run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), WARMUP_SECONDS);
+                run(s.events() ? eventsBase : base, s, script(out, s.path().endsWith("/infer") ? tensor32 : s.rows() == 1 ? oneRow : batch32), WARMUP_SECONDS);
             }
             List<List<Run>> results = new ArrayList<>();
             chosen.forEach(s -> results.add(new ArrayList<>()));
@@ -175,7 +177,7 @@ public final class InferenceBench {
                     MeterRegistry meters = s.events() ? eventsMeters : plainMeters;
                     double[] before = batches(meters, s);
                     double[][] timesBefore = serverTimes(meters, s);
-                    Run r = run(s.events() ? eventsBase : base, s, script(out, s.rows() == 1 ? oneRow : batch32), seconds);
+                    Run r = run(s.events() ? eventsBase : base, s, script(out, s.path().endsWith("/infer") ? tensor32 : s.rows() == 1 ? oneRow : batch32), seconds);
                     double[] after = batches(meters, s);
                     printServerTimes(s, timesBefore, serverTimes(meters, s));
                     double count = after[0] - before[0];
@@ -482,6 +484,18 @@ public final class InferenceBench {
             instances.add(row.toString());
         }
         return Files.writeString(out.resolve(name), instances.toString());
+    }
+
+    /** The same rows as one OIP FP32 tensor of shape [rows, 64], its data flat as tritonclient sends it. */
+    private static Path tensorBody(Path out, String name, List<double[]> digits, int rows) throws IOException {
+        StringJoiner data = new StringJoiner(",", "{\"inputs\":[{\"name\":\"input\",\"shape\":[" + rows
+                + ",64],\"datatype\":\"FP32\",\"data\":[", "]}]}");
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < 64; c++) {
+                data.add(Double.toString(digits.get(r)[c]));
+            }
+        }
+        return Files.writeString(out.resolve(name), data.toString());
     }
 
     /** A wrk script posting the body and printing one machine-readable line with wrk's own latency histogram. */

@@ -157,6 +157,17 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
         var fraction = post("/v2/models/iris/infer", Map.of("inputs", List.of(
                 Map.of("name", "input", "shape", List.of(1, 4), "datatype", "INT64", "data", List.of(1, 2.5, 3, 4)))));
         assertThat(fraction.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) fraction.getBody().get("error")).contains("input").contains("INT64 data holds a fraction: 2.5");
+
+        var nullElement = post("/v2/models/iris/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[[1,null,3,4]]}]}");
+        assertThat(nullElement.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) nullElement.getBody().get("error")).contains("input").contains("holds null");
+
+        var text = post("/v2/models/iris/infer",
+                "{\"inputs\":[{\"data\":[1,\"two\",3,4],\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\"}]}");
+        assertThat(text.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) text.getBody().get("error")).contains("input").contains("FP32 data holds a non-number: two");
 
         var unknownColumn = post("/v2/models/iris/infer", Map.of("inputs", List.of(
                 Map.of("name", "colour", "shape", List.of(1), "datatype", "FP32", "data", List.of(1)))));

@@ -29,7 +29,7 @@ final class OipMessages {
                          List<TensorMetadata> outputs) {
     }
 
-    record InferInput(String name, List<Long> shape, String datatype, Map<String, Object> parameters, Object data) {
+    record InferInput(String name, List<Long> shape, String datatype, Map<String, Object> parameters, TensorData data) {
     }
 
     record RequestedOutput(String name, Map<String, Object> parameters) {

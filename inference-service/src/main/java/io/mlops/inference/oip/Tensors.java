@@ -41,10 +41,10 @@ final class Tensors {
                     + model.inputWidth() + "]");
         }
         service.checkRows((int) Math.min(Integer.MAX_VALUE, rows), "inputs." + tensor.name());
-        List<Object> values = values(tensor);
-        float[] out = new float[values.size()];
+        TensorData data = values(tensor);
+        float[] out = new float[data.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = toFloat(tensor, values.get(i));
+            out[i] = toFloat(tensor, data, i);
         }
         return new PredictionService.Inputs(out, (int) rows);
     }
@@ -63,8 +63,12 @@ final class Tensors {
                 throw new InvalidTensor(tensor.name(), "has " + shape.getFirst() + " rows, other inputs " + rows);
             }
             rows = (int) Math.min(Integer.MAX_VALUE, shape.getFirst());
-            List<Object> values = values(tensor);
-            values.forEach(v -> toFloat(tensor, v));
+            TensorData data = values(tensor);
+            List<Object> values = new ArrayList<>(data.size());
+            for (int i = 0; i < data.size(); i++) {
+                toFloat(tensor, data, i);
+                values.add(data.value(i));
+            }
             if (columns.put(tensor.name(), values) != null) {
                 throw new InvalidTensor(tensor.name(), "appears twice");
             }
@@ -82,7 +86,7 @@ final class Tensors {
     }
 
     /** The tensor's elements, flattened row-major, checked against datatype and shape. */
-    private static List<Object> values(OipMessages.InferInput tensor) {
+    private static TensorData values(OipMessages.InferInput tensor) {
         String name = tensor.name() == null ? "?" : tensor.name();
         if (tensor.name() == null || tensor.name().isBlank()) {
             throw new InvalidTensor(name, "has no name");
@@ -97,43 +101,37 @@ final class Tensors {
             }
             expected *= dim;
         }
-        List<Object> flat = new ArrayList<>();
-        flatten(tensor.data(), flat, name);
-        if (flat.size() != expected) {
-            throw new InvalidTensor(name, "shape " + tensor.shape() + " needs " + expected + " elements, data has " + flat.size());
-        }
-        return flat;
-    }
-
-    private static void flatten(Object data, List<Object> into, String name) {
-        if (data instanceof List<?> list) {
-            for (Object item : list) {
-                flatten(item, into, name);
-            }
-        } else if (data == null) {
+        TensorData data = tensor.data();
+        if (data == null || data.holdsNull()) {
             throw new InvalidTensor(name, "data is missing or holds null");
-        } else {
-            into.add(data);
         }
+        if (data.other() != null) {
+            throw new InvalidTensor(name, tensor.datatype() + " data holds " + (tensor.datatype().equals("BOOL") ? "" : "a non-number: ")
+                    + data.other());
+        }
+        if (data.size() != expected) {
+            throw new InvalidTensor(name, "shape " + tensor.shape() + " needs " + expected + " elements, data has " + data.size());
+        }
+        return data;
     }
 
-    private static float toFloat(OipMessages.InferInput tensor, Object value) {
+    private static float toFloat(OipMessages.InferInput tensor, TensorData data, int i) {
         String type = tensor.datatype();
         if (type.equals("BOOL")) {
-            if (value instanceof Boolean b) {
-                return b ? 1f : 0f;
+            if (data.isBoolean(i)) {
+                return (float) data.numbers()[i];
             }
-            throw new InvalidTensor(tensor.name(), "BOOL data holds " + value);
+            throw new InvalidTensor(tensor.name(), "BOOL data holds " + data.text(i));
         }
-        if (!(value instanceof Number n)) {
-            throw new InvalidTensor(tensor.name(), type + " data holds a non-number: " + value);
+        if (data.isBoolean(i)) {
+            throw new InvalidTensor(tensor.name(), type + " data holds a non-number: " + data.text(i));
         }
-        float x = n.floatValue();
+        float x = (float) data.numbers()[i];
         if (!Float.isFinite(x)) {
-            throw new InvalidTensor(tensor.name(), "holds a value that is not a finite " + type + ": " + value);
+            throw new InvalidTensor(tensor.name(), "holds a value that is not a finite " + type + ": " + data.text(i));
         }
         if ((type.startsWith("INT") || type.startsWith("UINT")) && x != Math.rint(x)) {
-            throw new InvalidTensor(tensor.name(), type + " data holds a fraction: " + value);
+            throw new InvalidTensor(tensor.name(), type + " data holds a fraction: " + data.text(i));
         }
         return x;
     }

@@ -11,7 +11,7 @@ import tools.jackson.core.JsonParser;
  * holds 2,048 such numbers, and the parser's general path (its text → double conversion) was ~5 % of the request's
  * CPU in the profile.
  */
-final class JsonDecimals {
+public final class JsonDecimals {
 
     private static final double[] POWERS_OF_TEN = new double[23];
     private static final long MAX_EXACT = 1L << 53;
@@ -28,7 +28,7 @@ final class JsonDecimals {
     }
 
     /** The value of the current {@code VALUE_NUMBER_FLOAT} token, as {@link JsonParser#getDoubleValue()} gives it. */
-    static double read(JsonParser p) {
+    public static double read(JsonParser p) {
         double fast = exact(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         return Double.isNaN(fast) ? p.getDoubleValue() : fast;
     }
