@@ -135,6 +135,10 @@ public final class InferenceBench {
             Path oneRow = body(out, "one-row.json", digits, 1);
             Path batch32 = body(out, "thirty-two-rows.json", digits, 32);
             Path tensor32 = tensorBody(out, "thirty-two-rows-oip.json", digits, 32);
+            Path tensorScript = script(out, tensor32);
+            Path binaryScript = binaryScript(out, digits, 32);
+            Path oneRowScript = script(out, oneRow);
+            Path batch32Script = script(out, batch32);
             List<Scenario> scenarios = new ArrayList<>();
             for (int c : new int[] {1, 16, 64}) {
                 scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 1, c));
@@ -145,6 +149,7 @@ public final class InferenceBench {
                 scenarios.add(new Scenario("echo (parse-only)", "/api/v1/echo", 32, c));
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 32, c));
                 scenarios.add(new Scenario("digits OIP infer [32,64]", "/v2/models/digits/versions/1/infer", 32, c));
+                scenarios.add(new Scenario("digits OIP infer [32,64] binary", "/v2/models/digits/versions/1/infer", 32, c));
             }
             for (int c : new int[] {16, 64}) {
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
@@ -167,7 +172,7 @@ public final class InferenceBench {
             MeterRegistry plainMeters = app.getBean(MeterRegistry.class);
             MeterRegistry eventsMeters = withEvents.getBean(MeterRegistry.class);
             for (Scenario s : chosen) {
-                run(s.events() ? eventsBase : base, s, script(out, s.path().endsWith("/infer") ? tensor32 : s.rows() == 1 ? oneRow : batch32), WARMUP_SECONDS);
+                run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript), WARMUP_SECONDS);
             }
             List<List<Run>> results = new ArrayList<>();
             chosen.forEach(s -> results.add(new ArrayList<>()));
@@ -177,7 +182,7 @@ public final class InferenceBench {
                     MeterRegistry meters = s.events() ? eventsMeters : plainMeters;
                     double[] before = batches(meters, s);
                     double[][] timesBefore = serverTimes(meters, s);
-                    Run r = run(s.events() ? eventsBase : base, s, script(out, s.path().endsWith("/infer") ? tensor32 : s.rows() == 1 ? oneRow : batch32), seconds);
+                    Run r = run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript), seconds);
                     double[] after = batches(meters, s);
                     printServerTimes(s, timesBefore, serverTimes(meters, s));
                     double count = after[0] - before[0];
@@ -498,12 +503,39 @@ public final class InferenceBench {
         return Files.writeString(out.resolve(name), data.toString());
     }
 
-    /** A wrk script posting the body and printing one machine-readable line with wrk's own latency histogram. */
+    /**
+     * A wrk script posting the rows as one [rows, 64] FP32 tensor with the binary tensor data extension (as Triton's
+     * HTTP clients send inputs by default): the JSON request, then the floats little-endian.
+     */
+    private static Path binaryScript(Path out, List<double[]> digits, int rows) throws IOException {
+        byte[] header = ("{\"inputs\":[{\"name\":\"input\",\"shape\":[" + rows + ",64],\"datatype\":\"FP32\","
+                + "\"parameters\":{\"binary_data_size\":" + rows * 64 * 4 + "}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(header.length + rows * 64 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        body.put(header);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < 64; c++) {
+                body.putFloat((float) digits.get(r)[c]);
+            }
+        }
+        Path file = Files.write(out.resolve("thirty-two-rows-oip.bin"), body.array());
+        return script(out, file, "application/octet-stream", "wrk.headers[\"Inference-Header-Content-Length\"] = \"" + header.length + "\"");
+    }
+
+    private static Path scriptFor(Scenario s, Path oneRow, Path batch32, Path tensor, Path binary) {
+        return s.name().endsWith(" binary") ? binary : s.path().endsWith("/infer") ? tensor : s.rows() == 1 ? oneRow : batch32;
+    }
+
     private static Path script(Path out, Path body) throws IOException {
+        return script(out, body, "application/json", "");
+    }
+
+    /** A wrk script posting the body and printing one machine-readable line with wrk's own latency histogram. */
+    private static Path script(Path out, Path body, String contentType, String headers) throws IOException {
         String lua = """
                 wrk.method = "POST"
-                wrk.headers["Content-Type"] = "application/json"
-                local f = io.open("%s", "r")
+                wrk.headers["Content-Type"] = "%s"
+                %s
+                local f = io.open("%s", "rb")
                 wrk.body = f:read("*a")
                 f:close()
                 done = function(summary, latency, requests)
@@ -513,7 +545,7 @@ public final class InferenceBench {
                     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95),
                     latency:percentile(99), errors))
                 end
-                """.formatted(body.toAbsolutePath());
+                """.formatted(contentType, headers, body.toAbsolutePath());
         return Files.writeString(out.resolve(body.getFileName() + ".lua"), lua);
     }
 

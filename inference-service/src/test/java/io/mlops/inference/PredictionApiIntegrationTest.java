@@ -226,7 +226,7 @@ class PredictionApiIntegrationTest extends InferenceTestBase {
 
     @Test
     void oipServerAndModelEndpoints() {
-        assertThat(get("/v2").getBody()).containsEntry("name", "mlops-inference").containsKey("extensions");
+        assertThat(get("/v2").getBody()).containsEntry("name", "mlops-inference").containsEntry("extensions", List.of("binary_tensor_data"));
         assertThat(get("/v2/health/live").getBody()).containsEntry("live", true);
         assertThat(get("/v2/health/ready").getBody()).containsEntry("ready", true);
         assertThat(get("/v2/models/digits/versions/1/ready").getBody()).containsEntry("ready", true);

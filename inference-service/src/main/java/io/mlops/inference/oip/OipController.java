@@ -7,13 +7,16 @@ import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.ServedModel;
 import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.support.web.ApiProblem;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,8 +24,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open Inference Protocol V2 over REST (KServe, Triton clients). A model without a version is the one the
@@ -40,16 +46,18 @@ class OipController {
     private final PredictionService predictions;
     private final ModelRepository models;
     private final ApplicationAvailability availability;
+    private final JsonMapper json;
 
-    OipController(PredictionService predictions, ModelRepository models, ApplicationAvailability availability) {
+    OipController(PredictionService predictions, ModelRepository models, ApplicationAvailability availability, JsonMapper json) {
         this.predictions = predictions;
         this.models = models;
         this.availability = availability;
+        this.json = json;
     }
 
     @GetMapping
     OipMessages.ServerMetadata server() {
-        return new OipMessages.ServerMetadata("mlops-inference", "0.1.0", List.of());
+        return new OipMessages.ServerMetadata("mlops-inference", "0.1.0", List.of("binary_tensor_data"));
     }
 
     @GetMapping("/health/live")
@@ -84,10 +92,29 @@ class OipController {
     }
 
     @PostMapping({"/models/{model}/infer", "/models/{model}/versions/{version}/infer"})
-    OipMessages.InferResponse infer(@PathVariable String model, @PathVariable(required = false) String version,
-                                    @RequestBody OipMessages.InferRequest request) {
+    ResponseEntity<?> infer(@PathVariable String model, @PathVariable(required = false) String version,
+                            @RequestBody OipMessages.InferRequest request) {
+        return answer(model, version, request, request.inputs());
+    }
+
+    /** The binary tensor data extension ({@link BinaryTensors}): the JSON request, then the inputs' raw data. */
+    @PostMapping(path = {"/models/{model}/infer", "/models/{model}/versions/{version}/infer"}, headers = BinaryTensors.HEADER)
+    ResponseEntity<?> inferBinary(@PathVariable String model, @PathVariable(required = false) String version,
+                                  @RequestHeader(BinaryTensors.HEADER) String headerLength, @RequestBody byte[] body) {
+        int length = BinaryTensors.headerLength(headerLength, body.length);
+        OipMessages.InferRequest request;
+        try {
+            request = json.readValue(body, 0, length, OipMessages.InferRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidBinaryBody("the inference header is not a readable request: " + e.getOriginalMessage());
+        }
+        return answer(model, version, request, BinaryTensors.attach(request.inputs(), body, length));
+    }
+
+    private ResponseEntity<?> answer(String model, String version, OipMessages.InferRequest request,
+                                     List<OipMessages.InferInput> inputs) {
         ModelVersionRef ref = resolve(model, version);
-        var out = predictions.predict(ref, served -> Tensors.inputs(request.inputs(), served, predictions));
+        var out = predictions.predict(ref, served -> Tensors.inputs(inputs, served, predictions));
         String outputName = out.model().output().name();
         if (request.outputs() != null) {
             for (OipMessages.RequestedOutput wanted : request.outputs()) {
@@ -96,9 +123,19 @@ class OipController {
                 }
             }
         }
-        var tensor = new OipMessages.InferOutput(outputName, List.of((long) out.rows(), (long) out.model().outputWidth()),
-                "FP32", out.values());
-        return new OipMessages.InferResponse(model, Integer.toString(ref.version()), request.id(), List.of(tensor));
+        List<Long> shape = List.of((long) out.rows(), (long) out.model().outputWidth());
+        String modelVersion = Integer.toString(ref.version());
+        if (!BinaryTensors.binaryOutput(request)) {
+            var tensor = new OipMessages.InferOutput(outputName, shape, "FP32", null, out.values());
+            return ResponseEntity.ok(new OipMessages.InferResponse(model, modelVersion, request.id(), List.of(tensor)));
+        }
+        byte[] data = BinaryTensors.bytes(out.values());
+        var tensor = new OipMessages.InferOutput(outputName, shape, "FP32", Map.of(BinaryTensors.SIZE, data.length), null);
+        byte[] header = json.writeValueAsBytes(new OipMessages.InferResponse(model, modelVersion, request.id(), List.of(tensor)));
+        byte[] body = Arrays.copyOf(header, header.length + data.length);
+        System.arraycopy(data, 0, body, header.length, data.length);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(BinaryTensors.HEADER, Integer.toString(header.length)).body(body);
     }
 
     private ModelVersionRef resolve(String model, String version) {

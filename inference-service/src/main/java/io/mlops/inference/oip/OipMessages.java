@@ -38,7 +38,9 @@ final class OipMessages {
     record InferRequest(String id, Map<String, Object> parameters, List<InferInput> inputs, List<RequestedOutput> outputs) {
     }
 
-    record InferOutput(String name, List<Long> shape, String datatype, float[] data) {
+    /** {@code data} or, with the binary data extension, {@code parameters.binary_data_size} and the data after the JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InferOutput(String name, List<Long> shape, String datatype, Map<String, Object> parameters, float[] data) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
