@@ -58,6 +58,16 @@ class OipBinaryDataIntegrationTest extends InferenceTestBase {
         var binary = postBinary(DIGITS, Map.of("inputs", List.of(digitsTensor(51200)),
                 "outputs", List.of(Map.of("name", "logits", "parameters", Map.of("binary_data", true)))), digitsBytes());
         assertBinaryLogits(binary, expected);
+        // the output's own binary_data: false wins over the request's default
+        var overridden = postBinary(DIGITS, Map.of("parameters", Map.of("binary_data_output", true), "inputs", List.of(digitsTensor(51200)),
+                "outputs", List.of(Map.of("name", "logits", "parameters", Map.of("binary_data", false)))), digitsBytes());
+        assertThat(response(overridden)).doesNotContainKey(HEADER);
+        assertThat(floats(outputs(read(overridden.getBody())).getFirst().get("data"))).isEqualTo(expected);
+    }
+
+    private static Map<String, Object> response(ResponseEntity<byte[]> response) {
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        return Map.copyOf(response.getHeaders().toSingleValueMap());
     }
 
     @Test
@@ -95,6 +105,10 @@ class OipBinaryDataIntegrationTest extends InferenceTestBase {
 
         var pastTheBody = http().post().uri(DIGITS).header(HEADER, "999999").body(new byte[10]).retrieve().toEntity(byte[].class);
         assertError(pastTheBody, HEADER, "999999");
+
+        var nullHeader = http().post().uri(DIGITS).header(HEADER, "4").body("null".getBytes(StandardCharsets.UTF_8))
+                .retrieve().toEntity(byte[].class);
+        assertError(nullHeader, "not a JSON object");
 
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putFloat(7 * 4, Float.NaN);
         var nan = postBinary(DIGITS, Map.of("inputs", List.of(digitsTensor(51200))), data);

@@ -40,6 +40,7 @@ final class BinaryTensors {
         if (inputs == null) {
             return null;
         }
+        Tensors.checkNulls(inputs);
         List<OipMessages.InferInput> attached = new ArrayList<>(inputs.size());
         int at = offset;
         for (OipMessages.InferInput input : inputs) {
@@ -54,7 +55,8 @@ final class BinaryTensors {
             }
             int width = elementSize(input);
             long elements = elements(input);
-            if (!(declared instanceof Number size) || size.longValue() != elements * width) {
+            // int64 in the protocol: Jackson reads a whole number as Integer or Long (BigInteger past a long)
+            if (!(declared instanceof Integer || declared instanceof Long) || ((Number) declared).longValue() != elements * width) {
                 throw new InvalidTensor(name, SIZE + " " + declared + " does not match shape " + input.shape() + " of "
                         + input.datatype() + " (" + elements * width + " bytes)");
             }
@@ -135,20 +137,20 @@ final class BinaryTensors {
         return value >= 0 ? value : (double) (value >>> 1) * 2 + (value & 1);
     }
 
-    /** Whether the request asks for its outputs as binary data, for all of them or for the one named. */
+    /**
+     * Whether the model's one output goes back as binary data: its requested output's {@code binary_data} when given,
+     * else the request's {@code binary_data_output} (Triton's rule: the request's flag is the default for each output).
+     */
     static boolean binaryOutput(OipMessages.InferRequest request) {
-        if (request.parameters() != null && Boolean.TRUE.equals(request.parameters().get("binary_data_output"))) {
-            return true;
-        }
         if (request.outputs() != null) {
             for (OipMessages.RequestedOutput output : request.outputs()) {
                 Map<String, Object> parameters = output.parameters();
-                if (parameters != null && Boolean.TRUE.equals(parameters.get("binary_data"))) {
-                    return true;
+                if (parameters != null && parameters.get("binary_data") instanceof Boolean binary) {
+                    return binary;
                 }
             }
         }
-        return false;
+        return request.parameters() != null && Boolean.TRUE.equals(request.parameters().get("binary_data_output"));
     }
 
     /** The output's values as FP32 binary data: little-endian, row-major. */

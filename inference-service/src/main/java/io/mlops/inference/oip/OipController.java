@@ -108,6 +108,9 @@ class OipController {
         } catch (JacksonException e) {
             throw new InvalidBinaryBody("the inference header is not a readable request: " + e.getOriginalMessage());
         }
+        if (request == null) {
+            throw new InvalidBinaryBody("the inference header is not a JSON object");
+        }
         return answer(model, version, request, BinaryTensors.attach(request.inputs(), body, length));
     }
 
@@ -118,8 +121,9 @@ class OipController {
         String outputName = out.model().output().name();
         if (request.outputs() != null) {
             for (OipMessages.RequestedOutput wanted : request.outputs()) {
-                if (!outputName.equals(wanted.name())) {
-                    throw new InvalidTensor(String.valueOf(wanted.name()), "the model has only the output '" + outputName + "'");
+                if (wanted == null || !outputName.equals(wanted.name())) {
+                    throw new InvalidTensor(wanted == null ? "outputs" : String.valueOf(wanted.name()),
+                            "the model has only the output '" + outputName + "'");
                 }
             }
         }

@@ -28,14 +28,15 @@ record TensorData(double[] numbers, byte[] kinds, int size, boolean holdsNull, S
         return kinds[i] >= TRUE;
     }
 
-    /** Element {@code i} as databind would have read it: Integer or Long, Double, or Boolean. */
+    /** Element {@code i} as databind would have read it: Integer or Long (Double past a long), Double, or Boolean. */
     Object value(int i) {
         return switch (kinds[i]) {
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             case INTEGER -> {
                 double x = numbers[i];
-                yield x == (int) x ? (Object) (int) x : (Object) (long) x;
+                // past a long (a UINT64 over 2^63), the double: a cast would saturate
+                yield x == (int) x ? (Object) (int) x : x == (long) x ? (Object) (long) x : (Object) x;
             }
             default -> numbers[i];
         };

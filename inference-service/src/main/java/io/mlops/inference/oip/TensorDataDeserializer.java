@@ -14,11 +14,13 @@ import tools.jackson.databind.ValueDeserializer;
  */
 final class TensorDataDeserializer extends ValueDeserializer<TensorData> {
 
-    private static final int MAX_HINT = 1 << 16;
+    /** Larger tensors grow from here: a hint shared by all requests must not make every small one allocate a lot. */
+    private static final int MAX_HINT = 4096;
 
     /**
      * The size of the last tensor read, as the next one's starting capacity: clients send the same shape request after
-     * request, and growing from a small array to 2,048 elements was 4 % of an infer request's samples (JFR).
+     * request, and growing from a small array to 2,048 elements was 4 % of an infer request's samples (JFR). Shared
+     * across threads; a stale value only costs a copy or some unused room.
      */
     private volatile int hint = 64;
 

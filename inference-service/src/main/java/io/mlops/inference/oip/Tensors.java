@@ -23,6 +23,7 @@ final class Tensors {
 
     static PredictionService.Inputs inputs(List<OipMessages.InferInput> tensors, ServedModel model,
                                            PredictionService service) {
+        checkNulls(tensors);
         if (tensors == null || tensors.isEmpty()) {
             throw new InvalidTensor("inputs", "no input tensors");
         }
@@ -83,6 +84,26 @@ final class Tensors {
             instances.add(row);
         }
         return new PredictionService.Inputs(model.encoder().encode(instances, "inputs"), rows);
+    }
+
+    /** A null input or shape dimension, which JSON allows and the protocol does not: 400 naming it, not a 500. */
+    static void checkNulls(List<OipMessages.InferInput> tensors) {
+        if (tensors == null) {
+            return;
+        }
+        for (int i = 0; i < tensors.size(); i++) {
+            OipMessages.InferInput tensor = tensors.get(i);
+            if (tensor == null) {
+                throw new InvalidTensor("#" + i, "is null");
+            }
+            if (tensor.shape() != null) {
+                for (Long dim : tensor.shape()) {
+                    if (dim == null) {
+                        throw new InvalidTensor(String.valueOf(tensor.name()), "shape " + tensor.shape() + " holds null");
+                    }
+                }
+            }
+        }
     }
 
     /** The tensor's elements, flattened row-major, checked against datatype and shape. */

@@ -26,17 +26,20 @@ class DeploymentWiringTest {
         String text = Files.readString(Path.of("..").resolve(file));
         Map<Service, URI> started = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            started.put(service, URI.create("http://localhost:1"));
+            started.put(service, URI.create("http://" + service.serviceName() + ":1")); // the host names the service
         }
         var settings = new StandaloneProperties(Path.of(".mlops"), null, null, null, Duration.ofSeconds(1));
         var servers = new ServerAddresses("jdbc:postgresql://localhost/mlops", "mlops", "mlops", "localhost", 6379, "localhost:9092");
         for (Service service : Service.values()) {
             Arrays.stream(ServiceArguments.of(service, 1, settings, servers, started))
-                    .map(arg -> arg.substring(2, arg.indexOf('=')))
-                    .filter(key -> key.startsWith("mlops.") && key.endsWith("-url"))
-                    .map(key -> key.toUpperCase().replace('.', '_').replace('-', '_'))
-                    .forEach(variable -> assertThat(text).as("%s sets %s for the %s", file, variable, service.serviceName())
-                            .containsPattern("(?m)^\\s*" + variable + ":\\s*http://\\S+"));
+                    .filter(arg -> arg.startsWith("--mlops.") && arg.substring(0, arg.indexOf('=')).endsWith("-url"))
+                    .forEach(arg -> {
+                        String variable = arg.substring(2, arg.indexOf('=')).toUpperCase().replace('.', '_').replace('-', '_');
+                        String target = URI.create(arg.substring(arg.indexOf('=') + 1)).getHost();
+                        // the right service by name, on whichever of its ports (the inference-service uses the lookup listener)
+                        assertThat(text).as("%s points %s of the %s at the %s", file, variable, service.serviceName(), target)
+                                .containsPattern("(?m)^\\s*" + variable + ":\\s*http://" + target + ":\\d+\\s");
+                    });
         }
     }
 }
