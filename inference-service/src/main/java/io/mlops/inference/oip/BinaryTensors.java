@@ -53,14 +53,13 @@ final class BinaryTensors {
             if (input.data() != null) {
                 throw new InvalidTensor(name, "has both data and " + SIZE);
             }
-            int width = elementSize(input);
-            long elements = elements(input);
+            long elements = Tensors.elementCount(input);
+            long bytes = elements * elementSize(input);
             // int64 in the protocol: Jackson reads a whole number as Integer or Long (BigInteger past a long)
-            if (!(declared instanceof Integer || declared instanceof Long) || ((Number) declared).longValue() != elements * width) {
+            if (!(declared instanceof Integer || declared instanceof Long) || ((Number) declared).longValue() != bytes) {
                 throw new InvalidTensor(name, SIZE + " " + declared + " does not match shape " + input.shape() + " of "
-                        + input.datatype() + " (" + elements * width + " bytes)");
+                        + input.datatype() + " (" + bytes + " bytes)");
             }
-            long bytes = elements * width;
             if (bytes > body.length - at) {
                 throw new InvalidTensor(name, SIZE + " " + bytes + " runs past the body's end (" + (body.length - at)
                         + " bytes left)");
@@ -86,20 +85,6 @@ final class BinaryTensors {
             default -> throw new InvalidTensor(String.valueOf(input.name()), "datatype " + input.datatype()
                     + " is not supported as binary data");
         };
-    }
-
-    private static long elements(OipMessages.InferInput input) {
-        if (input.shape() == null) {
-            throw new InvalidTensor(String.valueOf(input.name()), "has no shape");
-        }
-        long n = 1;
-        for (long dim : input.shape()) {
-            if (dim < 0 || (dim > 0 && n > Integer.MAX_VALUE / dim)) {
-                throw new InvalidTensor(String.valueOf(input.name()), "shape " + input.shape() + " is negative or too large");
-            }
-            n *= dim;
-        }
-        return n;
     }
 
     private static TensorData decode(String type, byte[] body, int offset, int n) {

@@ -106,6 +106,25 @@ final class Tensors {
         }
     }
 
+    /** How many elements the tensor's shape holds; a negative dimension, or more than an int counts, is a 400. */
+    static long elementCount(OipMessages.InferInput tensor) {
+        String name = String.valueOf(tensor.name());
+        if (tensor.shape() == null) {
+            throw new InvalidTensor(name, "has no shape");
+        }
+        long n = 1;
+        for (long dim : tensor.shape()) {
+            if (dim < 0) {
+                throw new InvalidTensor(name, "shape " + tensor.shape() + " has a negative dimension");
+            }
+            if (dim > 0 && n > Integer.MAX_VALUE / dim) {
+                throw new InvalidTensor(name, "shape " + tensor.shape() + " is too large");
+            }
+            n *= dim;
+        }
+        return n;
+    }
+
     /** The tensor's elements, flattened row-major, checked against datatype and shape. */
     private static TensorData values(OipMessages.InferInput tensor) {
         String name = tensor.name() == null ? "?" : tensor.name();
@@ -115,13 +134,7 @@ final class Tensors {
         if (tensor.datatype() == null || !NUMERIC.contains(tensor.datatype())) {
             throw new InvalidTensor(name, "datatype " + tensor.datatype() + " is not supported; use one of " + NUMERIC);
         }
-        long expected = 1;
-        for (long dim : tensor.shape()) {
-            if (dim < 0) {
-                throw new InvalidTensor(name, "shape " + tensor.shape() + " has a negative dimension");
-            }
-            expected *= dim;
-        }
+        long expected = elementCount(tensor);
         TensorData data = tensor.data();
         if (data == null || data.holdsNull()) {
             throw new InvalidTensor(name, "data is missing or holds null");
