@@ -12,6 +12,9 @@ import io.mlops.inference.routing.AliasResolver;
 import io.mlops.inference.routing.Deployments;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.testing.SharedRegistry;
+import io.mlops.events.EventContentTypes;
+import io.mlops.testsupport.PredictionMadeBatchRecords;
+import java.nio.charset.StandardCharsets;
 import io.mlops.testsupport.TestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,15 +129,21 @@ class DeploymentAndEventsIntegrationTest extends InferenceTestBase {
                 ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Set<String> seen = new HashSet<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.PREDICTIONS_MADE));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    for (String id : ids) {
-                        if (record.value().contains("\"predictionId\":\"" + id + "\"")) {
-                            assertThat(record.value()).contains("\"type\":\"PredictionMadeBatch\"")
-                                    .contains("\"source\":\"inference-service\"").contains("\"label\":\"virginica\"");
-                            seen.add(id);
+                    var envelope = PredictionMadeBatchRecords.read(record.headers(), record.value());
+                    for (var p : envelope.payload().predictions()) {
+                        if (ids.contains(p.predictionId().toString())) {
+                            // the default encoding, read with Avro's generic reader and common-domain's schema alone
+                            assertThat(new String(record.headers().lastHeader(EventContentTypes.HEADER).value(), StandardCharsets.US_ASCII))
+                                    .isEqualTo(EventContentTypes.PREDICTION_MADE_BATCH_AVRO);
+                            assertThat(envelope.source()).isEqualTo("inference-service");
+                            assertThat(envelope.payload().featureNames()).hasSize(4);
+                            assertThat(p.features()).hasSize(4);
+                            assertThat(p.label()).isEqualTo("virginica");
+                            seen.add(p.predictionId().toString());
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.events.Topics;
+import io.mlops.testsupport.PredictionMadeBatchRecords;
 import io.mlops.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,15 +131,16 @@ class TrafficSplitIntegrationTest extends InferenceTestBase {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "shadow-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.PREDICTIONS_MADE));
             int[] shadows = {0};
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value().contains("\"split-shadow\"") && record.value().contains("\"shadow\":true")) {
+                    var batch = PredictionMadeBatchRecords.read(record.headers(), record.value()).payload();
+                    if (batch.model().model().equals("split-shadow") && batch.shadow()) {
                         // a PredictionMadeBatch record: its shared fields once, then one entry per prediction
-                        assertThat(record.value()).contains("\"version\":2");
-                        shadows[0] += record.value().split("\"predictionId\"", -1).length - 1;
+                        assertThat(batch.model().version()).isEqualTo(2);
+                        shadows[0] += batch.predictions().size();
                     }
                 }
                 assertThat(shadows[0]).isEqualTo(20);

@@ -3,8 +3,10 @@ package io.mlops.inference.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.events.EventContentTypes;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,7 +30,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * One background thread: every {@code drainInterval} (or at once while the buffer holds more than a batch)
  * it takes up to {@code batchSize} buffered events, groups them by what they share (model version, alias, shadow,
  * feature names), writes each group as PredictionMadeBatch records of at most {@code recordMaxPredictions} predictions
- * and about {@code recordMaxBytes} ({@link PredictionMadeBatchJson}) and hands those to the Kafka producer (which
+ * and about {@code recordMaxBytes} (Avro binary, {@link PredictionMadeBatchAvro}, or JSON, {@link PredictionMadeBatchJson},
+ * named by the record's {@code content-type} header) and hands those to the Kafka producer (which
  * batches records into requests by {@code linger.ms}). A record per prediction cost the producer and the broker more
  * than the JSON (bench/inference/README.md); sent and dropped still count predictions, not records. It polls on a timer instead of
  * waiting on the buffer, so a prediction never pays for waking it. A send that fails, or that cannot even
@@ -41,7 +46,8 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
     private final PredictionEvents events;
     private final ProducerFactory<Object, Object> producers;
     private final EventsProperties properties;
-    private final PredictionMadeBatchJson json;
+    private final BatchRecordWriter writer;
+    private final Header contentType;
     private final Counter sent;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running = true;
@@ -53,7 +59,9 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
         this.events = events;
         this.producers = producers;
         this.properties = properties;
-        this.json = new PredictionMadeBatchJson(source);
+        this.writer = properties.format() == EventsProperties.Format.AVRO
+                ? new PredictionMadeBatchAvro(source) : new PredictionMadeBatchJson(source);
+        this.contentType = new RecordHeader(EventContentTypes.HEADER, writer.contentType().getBytes(StandardCharsets.US_ASCII));
         this.sent = Counter.builder("mlops.inference.events.sent").description("predictions whose PredictionMadeBatch record Kafka acknowledged")
                 .register(registry);
     }
@@ -119,12 +127,13 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
             String key = group.getFirst().aggregateKey();
             for (int from = 0; from < group.size(); ) {
                 // Not EventEnvelope.wrap, which draws the id from SecureRandom (see TimeOrderedIds), nor databind (see
-                // PredictionMadeBatchJson): the same bytes EventJson.writeBytes writes for the batch, at a fraction of its CPU.
-                byte[] value = json.write(TimeOrderedIds.next(), occurredAt, group, from, properties.recordMaxPredictions(),
+                // PredictionMadeBatchJson): Avro binary, or the bytes EventJson.writeBytes writes, at a fraction of its CPU.
+                byte[] value = writer.write(TimeOrderedIds.next(), occurredAt, group, from, properties.recordMaxPredictions(),
                         (int) properties.recordMaxBytes().toBytes());
-                int predictions = json.written();
+                int predictions = writer.written();
                 try {
-                    kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, key, value), counting(predictions));
+                    kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, null, key, value, List.of(contentType)),
+                            counting(predictions));
                 } catch (RuntimeException e) {
                     // Metadata or buffer space not available within max.block.ms: Kafka is away. Drop the rest too.
                     events.countDropped(unsent);

@@ -2,6 +2,7 @@ package io.mlops.inference.events;
 
 import static io.mlops.inference.events.OutcomeJson.string;
 
+import io.mlops.events.EventContentTypes;
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
 import io.mlops.events.PredictionMade;
@@ -25,7 +26,7 @@ import tools.jackson.core.util.ByteArrayBuilder;
  * holds it to {@code EventJson.writeBytes}; a field added to the batch or the envelope must be added here too.
  * One instance per sender thread: not thread-safe (it reuses its output buffer and remembers timestamps it formatted).
  */
-final class PredictionMadeBatchJson {
+final class PredictionMadeBatchJson implements BatchRecordWriter {
 
     private static final EventType TYPE = EventType.PREDICTION_MADE_BATCH;
     private static final SerializableString EVENT_ID = new SerializedString("eventId");
@@ -69,13 +70,8 @@ final class PredictionMadeBatchJson {
         return features == null || features.isEmpty() ? List.of() : List.copyOf(features.keySet());
     }
 
-    /**
-     * Writes one batch record of {@code events[from..]}, which must share model, alias, shadow and feature names: as many
-     * as follow {@code from} up to {@code maxPredictions}, stopping early once the record passes {@code maxBytes} (after
-     * at least one) or at an event whose probabilities name other classes than the first's. {@link #written()} then
-     * says how many it took.
-     */
-    byte[] write(UUID eventId, Instant occurredAt, List<PredictionMade> events, int from, int maxPredictions, int maxBytes) {
+    @Override
+    public byte[] write(UUID eventId, Instant occurredAt, List<PredictionMade> events, int from, int maxPredictions, int maxBytes) {
         PredictionMade first = events.get(from);
         List<String> names = featureNames(first);
         Map<String, Double> classes = first.probabilities();
@@ -137,9 +133,14 @@ final class PredictionMadeBatchJson {
         return out.toByteArray();
     }
 
-    /** How many events the last {@link #write} took. */
-    int written() {
+    @Override
+    public int written() {
         return written;
+    }
+
+    @Override
+    public String contentType() {
+        return EventContentTypes.JSON;
     }
 
     private void prediction(JsonGenerator g, PredictionMade event) {
@@ -200,7 +201,7 @@ final class PredictionMadeBatchJson {
      * always do; the same String instances, so this is mostly reference compares). A batch of events without
      * probabilities (regression) takes only events without them, and an empty map counts as having none of the classes.
      */
-    private static boolean sameClasses(Map<String, Double> classes, Map<String, Double> next) {
+    static boolean sameClasses(Map<String, Double> classes, Map<String, Double> next) {
         if (classes == next) {
             return true;
         }

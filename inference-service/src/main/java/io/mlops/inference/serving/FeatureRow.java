@@ -101,6 +101,30 @@ public final class FeatureRow extends AbstractMap<String, Object> {
         g.writeEndObject();
     }
 
+    /** Receives a row's values in order, numbers unboxed: how PredictionMadeBatch's Avro writer reads a row. */
+    public interface ValueVisitor {
+
+        /** A JSON float. */
+        void number(double value);
+
+        /** A JSON int (written as such, without a fraction). */
+        void integer(int value);
+
+        /** Anything else: text, booleans, null, longs, nested values, as databind read them. */
+        void other(Object value);
+    }
+
+    /** Hands each value, in {@link #names()} order, to the visitor. */
+    public void visitValues(ValueVisitor visitor) {
+        for (int i = 0; i < kinds.length; i++) {
+            switch (kinds[i]) {
+                case FLOAT -> visitor.number(numbers[i]);
+                case INT -> visitor.integer((int) numbers[i]);
+                default -> visitor.other(others[i]);
+            }
+        }
+    }
+
     /** The names of this row's values, in order (one list shared by all rows of a layout). */
     public List<String> names() {
         return layout.nameList;

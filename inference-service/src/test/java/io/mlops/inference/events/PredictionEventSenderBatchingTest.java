@@ -7,13 +7,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.id.PredictionId;
 import io.mlops.domain.prediction.PredictionRequest;
-import io.mlops.events.EventJson;
+import io.mlops.events.EventContentTypes;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.PredictionMadeBatch;
 import io.mlops.events.Topics;
 import io.mlops.inference.serving.FeatureRow;
 import io.mlops.inference.serving.FeatureRowsDeserializer;
+import io.mlops.testsupport.PredictionMadeBatchRecords;
 import io.mlops.testsupport.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,12 +46,13 @@ import tools.jackson.databind.module.SimpleModule;
  */
 class PredictionEventSenderBatchingTest {
 
-    @Test
-    void aDrainIsGroupedIntoBoundedBatchRecordsAndSentCountsPredictions() throws Exception {
+    @ParameterizedTest
+    @EnumSource(EventsProperties.Format.class)
+    void aDrainIsGroupedIntoBoundedBatchRecordsAndSentCountsPredictions(EventsProperties.Format format) throws Exception {
         var registry = new SimpleMeterRegistry();
         // the pause is an hour: the shutdown drain sends everything in one go, so the grouping is deterministic
         var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
-                DataSize.ofKilobytes(512), Duration.ofHours(1), 4, DataSize.ofKilobytes(256));
+                DataSize.ofKilobytes(512), Duration.ofHours(1), 4, DataSize.ofKilobytes(256), format);
         var events = new PredictionEvents(properties, registry);
         var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
@@ -98,7 +102,13 @@ class PredictionEventSenderBatchingTest {
                     if (!record.key().endsWith(run + "@1") && !record.key().endsWith(run + "@2")) {
                         continue;
                     }
-                    var batch = (PredictionMadeBatch) EventJson.read(record.value()).payload();
+                    assertThat(new String(record.headers().lastHeader(EventContentTypes.HEADER).value(), StandardCharsets.US_ASCII))
+                            .isEqualTo(format == EventsProperties.Format.AVRO ? EventContentTypes.PREDICTION_MADE_BATCH_AVRO
+                                    : EventContentTypes.JSON);
+                    var envelope = PredictionMadeBatchRecords.read(record.headers(), record.value());
+                    assertThat(envelope.source()).isEqualTo("batching-test");
+                    assertThat(envelope.key()).isEqualTo(record.key());
+                    var batch = envelope.payload();
                     assertThat(record.key()).isEqualTo(batch.model().toString());
                     records.add(batch);
                     batch.expand().forEach(p -> assertThat(seen.put(p.predictionId().toString(), p)).as("sent once").isNull());

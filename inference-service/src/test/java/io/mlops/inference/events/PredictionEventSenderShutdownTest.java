@@ -8,6 +8,7 @@ import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.id.PredictionId;
 import io.mlops.events.PredictionMade;
 import io.mlops.events.Topics;
+import io.mlops.testsupport.PredictionMadeBatchRecords;
 import io.mlops.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ class PredictionEventSenderShutdownTest {
     void bufferedEventsAreSentAtShutdown() throws Exception {
         var registry = new SimpleMeterRegistry();
         var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
-                DataSize.ofKilobytes(512), Duration.ofHours(1), 500, DataSize.ofKilobytes(256));
+                DataSize.ofKilobytes(512), Duration.ofHours(1), 500, DataSize.ofKilobytes(256),
+                EventsProperties.Format.AVRO);
         var events = new PredictionEvents(properties, registry);
         var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
@@ -64,11 +67,12 @@ class PredictionEventSenderShutdownTest {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "shutdown-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.PREDICTIONS_MADE));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    offered.stream().filter(id -> record.value().contains("\"predictionId\":\"" + id + "\"")).forEach(seen::add);
+                    PredictionMadeBatchRecords.read(record.headers(), record.value()).payload().predictions()
+                            .stream().map(p -> p.predictionId().toString()).filter(offered::contains).forEach(seen::add);
                 }
                 assertThat(seen).isEqualTo(offered);
             });

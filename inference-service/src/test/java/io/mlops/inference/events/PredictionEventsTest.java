@@ -24,7 +24,7 @@ class PredictionEventsTest {
     @Test
     void aFullBufferDropsAndCounts() {
         var registry = new SimpleMeterRegistry();
-        var events = new PredictionEvents(new EventsProperties(true, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256)), registry);
+        var events = new PredictionEvents(new EventsProperties(true, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256), EventsProperties.Format.AVRO), registry);
         for (int i = 0; i < 5; i++) {
             events.offer(event());
         }
@@ -35,10 +35,10 @@ class PredictionEventsTest {
 
     @Test
     void samplingKeepsAboutTheRequestedFraction() {
-        var none = new PredictionEvents(new EventsProperties(true, 0.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256)), new SimpleMeterRegistry());
-        var all = new PredictionEvents(new EventsProperties(true, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256)), new SimpleMeterRegistry());
-        var off = new PredictionEvents(new EventsProperties(false, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256)), new SimpleMeterRegistry());
-        var tenth = new PredictionEvents(new EventsProperties(true, 0.1, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256)), new SimpleMeterRegistry());
+        var none = new PredictionEvents(new EventsProperties(true, 0.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256), EventsProperties.Format.AVRO), new SimpleMeterRegistry());
+        var all = new PredictionEvents(new EventsProperties(true, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256), EventsProperties.Format.AVRO), new SimpleMeterRegistry());
+        var off = new PredictionEvents(new EventsProperties(false, 1.0, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256), EventsProperties.Format.AVRO), new SimpleMeterRegistry());
+        var tenth = new PredictionEvents(new EventsProperties(true, 0.1, 3, 10, Duration.ofSeconds(1), "lz4", Duration.ofMillis(20), DataSize.ofKilobytes(512), Duration.ofMillis(10), 500, DataSize.ofKilobytes(256), EventsProperties.Format.AVRO), new SimpleMeterRegistry());
         assertThat(IntStream.range(0, 1000).noneMatch(i -> none.sampled())).isTrue();
         assertThat(IntStream.range(0, 1000).allMatch(i -> all.sampled())).isTrue();
         assertThat(IntStream.range(0, 1000).noneMatch(i -> off.sampled())).isTrue();

@@ -32,12 +32,12 @@ import tools.jackson.databind.module.SimpleModule;
  */
 class PredictionMadeBatchJsonTest {
 
-    private static final String SOURCE = "inference-service";
-    private static final int NO_BYTE_LIMIT = Integer.MAX_VALUE;
+    static final String SOURCE = "inference-service";
+    static final int NO_BYTE_LIMIT = Integer.MAX_VALUE;
     /** Rows as the predict endpoint parses them: FeatureRow (and a LinkedHashMap for the row with a repeated name). */
-    private static final JsonMapper REQUESTS = JsonMapper.builder()
+    static final JsonMapper REQUESTS = JsonMapper.builder()
             .addModule(new SimpleModule().addDeserializer(PredictionRequest.class, new FeatureRowsDeserializer())).build();
-    private static final String ROWS = """
+    static final String ROWS = """
             {"instances":[
               {"a":1.5,"b":2,"c":"x","d":true,"e":null,"f":12345678901,"g":[1,2],"h":{"z":1},"i":-0.0},
               {"b":7,"a":1.0,"big":1.0E22,"small":1.0E-7,"int_max":2147483647,"float":0.1,"pi":3.141592653589793},
@@ -46,11 +46,33 @@ class PredictionMadeBatchJsonTest {
               {}
             ]}""";
     /** A second row of the first one's names, as the next row of the same request. */
-    private static final String SAME_NAMES = """
+    static final String SAME_NAMES = """
             {"instances":[{"a":-0.25,"b":-3,"c":"y \\"quoted\\" ünï\\n","d":false,"e":null,"f":1,"g":[],"h":{},"i":2.0}]}""";
 
     @Test
     void writesTheBytesOfEventJsonForEveryKindOfRowAndOutcome() {
+        PredictionMadeBatchJson writer = new PredictionMadeBatchJson(SOURCE); // one writer for all: its caches must not leak
+        int records = 0;
+        for (Run run : mixedRuns()) {
+            for (int from = 0; from < run.events().size(); records++) {
+                int taken = assertSameBytes(writer, run.occurredAt(), run.events(), from, 500, NO_BYTE_LIMIT);
+                assertThat(taken).as("one record per outcome's run").isEqualTo(3);
+                from += taken;
+            }
+        }
+        assertThat(records).isEqualTo(9 * 5);
+    }
+
+    /** One row's events and their record's time. */
+    record Run(List<PredictionMade> events, Instant occurredAt) {
+    }
+
+    /**
+     * Rows of every kind (FeatureRows, a repeated name, digits, plain maps, empty, null) × outcomes of every kind
+     * (classes, regression, empty and null probabilities), three events per outcome in runs: a writer must close a
+     * record where the classes change, so each run of three is one record.
+     */
+    static List<Run> mixedRuns() {
         List<Map<String, Object>> rows = new ArrayList<>(REQUESTS.readValue(ROWS, PredictionRequest.class).instances());
         assertThat(rows.get(0)).isInstanceOf(FeatureRow.class);
         rows.add(digitsRow());
@@ -79,14 +101,12 @@ class PredictionMadeBatchJsonTest {
                 Instant.parse("2026-11-28T04:00:00.123456Z"), Instant.parse("2026-11-28T04:00:00.123456789Z"),
                 Instant.parse("1970-01-01T00:00:00Z"));
 
-        PredictionMadeBatchJson writer = new PredictionMadeBatchJson(SOURCE); // one writer for all: its caches must not leak
+        List<Run> runs = new ArrayList<>();
         int n = 0;
-        int records = 0;
         for (Map<String, Object> row : rows) {
             n++;
             ModelVersionRef model = new ModelVersionRef(n % 2 == 0 ? "digits" : "ünï \"model\"", 1 + n);
             String alias = n % 4 == 0 ? null : "production";
-            // three events per outcome, in runs: the writer must close a record where the classes change
             List<PredictionMade> events = new ArrayList<>();
             for (Outcome outcome : outcomes) {
                 for (int i = 0; i < 3; i++) {
@@ -96,14 +116,9 @@ class PredictionMadeBatchJsonTest {
                             features, outcome.value(), outcome.label(), outcome.probabilities(), n * 0.0137 + i, n % 3 == 0));
                 }
             }
-            Instant occurredAt = instants.get(n % instants.size());
-            for (int from = 0; from < events.size(); records++) {
-                int taken = assertSameBytes(writer, occurredAt, events, from, 500, NO_BYTE_LIMIT);
-                assertThat(taken).as("one record per outcome's run").isEqualTo(3);
-                from += taken;
-            }
+            runs.add(new Run(events, instants.get(n % instants.size())));
         }
-        assertThat(records).isEqualTo(9 * 5);
+        return runs;
     }
 
     @Test
@@ -213,7 +228,7 @@ class PredictionMadeBatchJsonTest {
         return new PredictionMadeBatch(first.model(), first.alias(), first.shadow(), names, classes, predictions);
     }
 
-    private static PredictionMade digitsEvent() {
+    static PredictionMade digitsEvent() {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int k = 0; k < 10; k++) {
             probabilities.put(Integer.toString(k), k * 0.01);
@@ -223,7 +238,7 @@ class PredictionMadeBatchJsonTest {
     }
 
     /** The first row of the digits fixture as a request sends it (floats), parsed into a FeatureRow. */
-    private static Map<String, Object> digitsRow() {
+    static Map<String, Object> digitsRow() {
         double[] pixels = {0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0,
                 0, 8, 8, 0, 0, 5, 8, 0, 0, 9, 8, 0, 0, 4, 11, 0, 1, 12, 7, 0, 0, 2, 14, 5, 10, 12, 0, 0, 0, 0, 6, 13, 10,
                 0, 0, 0};
@@ -237,7 +252,7 @@ class PredictionMadeBatchJsonTest {
     }
 
     /** Rows from the online store or a transformation spec: plain maps with any value type. */
-    private static Map<String, Object> plainMap() {
+    static Map<String, Object> plainMap() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("double", 0.30000000000000004);
         row.put("int", 42);
@@ -251,6 +266,6 @@ class PredictionMadeBatchJsonTest {
         return row;
     }
 
-    private record Outcome(Double value, String label, Map<String, Double> probabilities) {
+    record Outcome(Double value, String label, Map<String, Double> probabilities) {
     }
 }

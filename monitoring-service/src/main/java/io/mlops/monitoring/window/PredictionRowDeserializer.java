@@ -1,6 +1,7 @@
 package io.mlops.monitoring.window;
 
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.events.EventContentTypes;
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
 import io.mlops.events.MalformedEvent;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -36,6 +39,30 @@ class PredictionRowDeserializer implements Deserializer<List<PredictionRow>> {
     @Override
     public List<PredictionRow> deserialize(String topic, byte[] data) {
         return data == null ? null : read(data);
+    }
+
+    /**
+     * By the record's {@code content-type} header: Avro binary ({@link PredictionBatchAvro}), or JSON (the header's
+     * {@code application/json}, or no header: older producers). Any other encoding is a producer's mistake: MalformedEvent.
+     */
+    @Override
+    public List<PredictionRow> deserialize(String topic, Headers headers, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        Header header = headers == null ? null : headers.lastHeader(EventContentTypes.HEADER);
+        if (header == null) {
+            return read(data);
+        }
+        String type = new String(header.value(), StandardCharsets.US_ASCII);
+        if (type.equals(EventContentTypes.PREDICTION_MADE_BATCH_AVRO)) {
+            return PredictionBatchAvro.read(data);
+        }
+        if (type.equals(EventContentTypes.JSON)) {
+            return read(data);
+        }
+        throw new MalformedEvent("unsupported content-type '" + type + "' on " + topic + " (this consumer reads "
+                + EventContentTypes.JSON + " and " + EventContentTypes.PREDICTION_MADE_BATCH_AVRO + ")");
     }
 
     static List<PredictionRow> read(byte[] json) {

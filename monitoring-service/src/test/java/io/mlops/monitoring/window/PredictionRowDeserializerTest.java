@@ -112,7 +112,7 @@ class PredictionRowDeserializerTest {
         assertThat(read(good).predictionId()).isNotNull();
     }
 
-    private static PredictionMadeBatch batch() {
+    static PredictionMadeBatch batch() {
         List<Object> first = Arrays.asList("Zürich \"old\"\ttown", 21.5, null, List.of(1, 2), Map.of("z", true), 3, -0.0, 1.0E22);
         List<Object> second = Arrays.asList("Bern", -1.25, "x", List.of(), Map.of(), 2147483647, 0.0, 1.0E-7);
         return new PredictionMadeBatch(new ModelVersionRef("churn", 3), "production", true,
