@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The PredictionMade pipeline alone (no HTTP): CPU per event by thread group for a few producer settings.
-# Usage: bench/inference/events.sh [events/s=5000] [seconds=8] [repeats=3] [compression,lingerMs,drainMs[,batchKB[,predictionsPerRecord]] ...]
+# Usage: bench/inference/events.sh [events/s=5000] [seconds=8] [repeats=3] [compression,lingerMs,drainMs[,batchKB[,predictionsPerRecord[,avro|json[,digits|fractional]]]] ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/jdk.sh

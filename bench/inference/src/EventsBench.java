@@ -31,8 +31,10 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
  * of the sender thread, the producer's I/O thread, the broker's threads, GC and JIT. The offering thread's
  * own cost (sampling, record, offer) is reported too. CPU per event, not wall time, so a shared box
  * bends it little. Usage: java ... EventsBench [events/s=5000] [seconds=8] [repeats=3] [setting ...]
- * where a setting is "compression,lingerMs,drainMs[,batchKB=512[,predictionsPerRecord=500]]", e.g. "lz4,250,50,512,500"
- * (predictions per PredictionMadeBatch record: 1 is a record per prediction, as before batch records).
+ * where a setting is "compression,lingerMs,drainMs[,batchKB=512[,predictionsPerRecord=500[,format=avro[,values=digits]]]]", e.g.
+ * "lz4,250,50,512,500,json,fractional" (predictions per PredictionMadeBatch record: 1 is a record per prediction, as before batch
+ * records; format avro or json, the record's encoding; values digits, the
+ * fixture's whole pixel values, or fractional, each plus 0.1234567).
  */
 public final class EventsBench {
 
@@ -65,7 +67,8 @@ public final class EventsBench {
                 Duration.ofMillis(Long.parseLong(p[1])),
                 org.springframework.util.unit.DataSize.ofKilobytes(p.length > 3 ? Long.parseLong(p[3]) : 512),
                 Duration.ofMillis(Long.parseLong(p[2])), p.length > 4 ? Integer.parseInt(p[4]) : 500,
-                org.springframework.util.unit.DataSize.ofKilobytes(256));
+                org.springframework.util.unit.DataSize.ofKilobytes(256),
+                EventsProperties.Format.valueOf((p.length > 5 ? p[5] : "avro").toUpperCase(Locale.ROOT)));
         var registry = new SimpleMeterRegistry();
         var events = new PredictionEvents(properties, registry);
         Map<String, Object> config = new HashMap<>();
@@ -80,7 +83,7 @@ public final class EventsBench {
         var sender = new PredictionEventSender(events, producers, properties, "inference-service", registry);
         sender.afterPropertiesSet();
         try {
-            PredictionMade template = event();
+            PredictionMade template = event(p.length > 6 && p[6].equals("fractional"));
             // a short settle so the producer has its metadata before measuring
             events.offer(template);
             long settle = System.nanoTime() + 1_000_000_000L;
@@ -125,13 +128,14 @@ public final class EventsBench {
         }
     }
 
-    private static PredictionMade event() throws IOException {
+    /** The digits row (whole pixel values 0..16), or with {@code fractional} each pixel plus 0.1234567 (tabular data's usual form). */
+    private static PredictionMade event(boolean fractional) throws IOException {
         // The features as the predict endpoint holds them: a FeatureRow parsed from the request body by the service's
         // own reader (floats, as the bench's HTTP body sends them), not a map of boxed doubles.
         List<double[]> digits = io.mlops.inference.testing.Models.csv("digits_first200_inputs.csv", 0, 64);
         StringBuilder body = new StringBuilder("{\"instances\":[{");
         for (int c = 0; c < 64; c++) {
-            body.append(c == 0 ? "" : ",").append("\"p").append(c).append("\":").append(digits.get(0)[c]);
+            body.append(c == 0 ? "" : ",").append("\"p").append(c).append("\":").append(digits.get(0)[c] + (fractional ? 0.1234567 : 0));
         }
         var requests = tools.jackson.databind.json.JsonMapper.builder().addModule(new tools.jackson.databind.module.SimpleModule()
                 .addDeserializer(io.mlops.domain.prediction.PredictionRequest.class,
