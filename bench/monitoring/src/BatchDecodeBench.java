@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
 /**
  * The intake's decode of PredictionMadeBatch records, JSON against Avro binary, in memory: CPU of this thread per
  * prediction to read a record into the rows the intake stores and make their COPY text ({@code PredictionRowDeserializer.read}
- * or {@code PredictionBatchAvro.read}, then {@code PredictionLog.copyRow} per row). Records of 500 predictions as the
- * inference-service sends them; two row shapes: digits (64 whole pixel values, 10 class probabilities; the inference
+ * or {@code PredictionBatchAvro.read}, then {@code PredictionLog.copyRow} per row). Records of 500 predictions, the Avro
+ * ones written by test-support's generic writer (one array block; the service writes predictions as blocks of one, a
+ * byte more per prediction); two row shapes: digits (64 whole pixel values, 10 class probabilities; the inference
  * bench's model) and tabular (10 fractional numbers and 2 categories, 2 class probabilities; bench/monitoring's events).
  * The two readers alternate within each round. Usage: java ... BatchDecodeBench [rounds=6]
  */

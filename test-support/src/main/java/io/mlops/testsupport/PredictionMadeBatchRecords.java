@@ -11,13 +11,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -36,6 +37,8 @@ import org.apache.kafka.common.header.Headers;
 public final class PredictionMadeBatchRecords {
 
     private static final Schema SCHEMA = load();
+    /** Avro's own uuid and timestamp-nanos conversions, so the services' hand-coded byte orders and units are checked too. */
+    private static final GenericData MODEL = model();
 
     private PredictionMadeBatchRecords() {
     }
@@ -62,7 +65,7 @@ public final class PredictionMadeBatchRecords {
     public static EventEnvelope<PredictionMadeBatch> readAvro(byte[] value) {
         try {
             var decoder = DecoderFactory.get().binaryDecoder(value, null);
-            GenericRecord r = new GenericDatumReader<GenericRecord>(SCHEMA).read(null, decoder);
+            GenericRecord r = new GenericDatumReader<GenericRecord>(SCHEMA, SCHEMA, MODEL).read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new IllegalArgumentException("bytes left after the datum");
             }
@@ -82,15 +85,15 @@ public final class PredictionMadeBatchRecords {
                     }
                 }
                 predictions.add(new PredictionMadeBatch.Prediction(
-                        p.get("predictionId") == null ? null : new PredictionId(uuid(p.get("predictionId"))),
-                        p.get("at") == null ? null : instant((Long) p.get("at")), features, (Double) p.get("value"), text(p.get("label")), probabilities,
+                        p.get("predictionId") == null ? null : new PredictionId((UUID) p.get("predictionId")),
+                        (Instant) p.get("at"), features, (Double) p.get("value"), text(p.get("label")), probabilities,
                         (Double) p.get("latencyMs")));
             }
             var batch = new PredictionMadeBatch(new ModelVersionRef(text(model.get("model")), (Integer) model.get("version")),
                     text(r.get("alias")), (Boolean) r.get("shadow"), strings(r.get("featureNames")), strings(r.get("classes")),
                     predictions);
             EventType type = EventType.PREDICTION_MADE_BATCH;
-            return new EventEnvelope<>(uuid(r.get("eventId")), type.wireName(), type.schemaVersion(), instant((Long) r.get("occurredAt")),
+            return new EventEnvelope<>((UUID) r.get("eventId"), type.wireName(), type.schemaVersion(), (Instant) r.get("occurredAt"),
                     text(r.get("source")), text(r.get("key")), batch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -106,8 +109,8 @@ public final class PredictionMadeBatchRecords {
         Schema predictionSchema = SCHEMA.getField("predictions").schema().getElementType();
         Schema jsonSchema = predictionSchema.getField("features").schema().getElementType().getTypes().get(5);
         GenericRecord r = new GenericData.Record(SCHEMA);
-        r.put("eventId", fixed(envelope.eventId()));
-        r.put("occurredAt", nanos(envelope.occurredAt()));
+        r.put("eventId", envelope.eventId());
+        r.put("occurredAt", envelope.occurredAt());
         r.put("source", envelope.source());
         r.put("key", envelope.key());
         GenericRecord model = new GenericData.Record(SCHEMA.getField("model").schema());
@@ -121,8 +124,8 @@ public final class PredictionMadeBatchRecords {
         List<GenericRecord> predictions = new ArrayList<>();
         for (PredictionMadeBatch.Prediction p : batch.predictions()) {
             GenericRecord g = new GenericData.Record(predictionSchema);
-            g.put("predictionId", p.predictionId() == null ? null : fixed(p.predictionId().value()));
-            g.put("at", p.at() == null ? null : nanos(p.at()));
+            g.put("predictionId", p.predictionId() == null ? null : p.predictionId().value());
+            g.put("at", p.at());
             List<Object> features = new ArrayList<>();
             for (Object f : p.features()) {
                 features.add(switch (f) {
@@ -150,7 +153,7 @@ public final class PredictionMadeBatchRecords {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<GenericRecord>(SCHEMA).write(r, encoder);
+            new GenericDatumWriter<GenericRecord>(SCHEMA, MODEL).write(r, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException e) {
@@ -188,22 +191,11 @@ public final class PredictionMadeBatchRecords {
         return o == null ? null : o.toString();
     }
 
-    private static UUID uuid(Object fixed) {
-        ByteBuffer b = ByteBuffer.wrap(((GenericData.Fixed) fixed).bytes());
-        return new UUID(b.getLong(), b.getLong());
-    }
-
-    private static GenericData.Fixed fixed(UUID id) {
-        ByteBuffer b = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return new GenericData.Fixed(SCHEMA.getField("eventId").schema(), b.array());
-    }
-
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
-
-    private static long nanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    private static GenericData model() {
+        GenericData model = new GenericData();
+        model.addLogicalTypeConversion(new Conversions.UUIDConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampNanosConversion());
+        return model;
     }
 
     private static Schema load() {

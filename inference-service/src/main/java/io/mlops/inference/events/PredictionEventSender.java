@@ -128,8 +128,19 @@ public class PredictionEventSender implements InitializingBean, DisposableBean {
             for (int from = 0; from < group.size(); ) {
                 // Not EventEnvelope.wrap, which draws the id from SecureRandom (see TimeOrderedIds), nor databind (see
                 // PredictionMadeBatchJson): Avro binary, or the bytes EventJson.writeBytes writes, at a fraction of its CPU.
-                byte[] value = writer.write(TimeOrderedIds.next(), occurredAt, group, from, properties.recordMaxPredictions(),
-                        (int) properties.recordMaxBytes().toBytes());
+                byte[] value;
+                try {
+                    value = writer.write(TimeOrderedIds.next(), occurredAt, group, from, properties.recordMaxPredictions(),
+                            (int) properties.recordMaxBytes().toBytes());
+                } catch (RuntimeException e) {
+                    // an event the writer cannot encode (e.g. a feature value JSON cannot write) must not end the sender
+                    // thread: the rest of its group is dropped and counted, the other groups still go out
+                    int rest = group.size() - from;
+                    events.countDropped(rest);
+                    unsent -= rest;
+                    log.warn("{} PredictionMade events dropped: their record could not be written", rest, e);
+                    break;
+                }
                 int predictions = writer.written();
                 try {
                     kafka.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, null, key, value, List.of(contentType)),

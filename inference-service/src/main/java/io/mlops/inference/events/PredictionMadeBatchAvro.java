@@ -60,8 +60,9 @@ final class PredictionMadeBatchAvro implements BatchRecordWriter, FeatureRow.Val
         PredictionMade first = events.get(from);
         List<String> names = PredictionMadeBatchJson.featureNames(first);
         Map<String, Double> classes = first.probabilities();
-        out.reset();
+        // configure first: reusing the encoder flushes what a failed write left in its buffer, which the reset then drops
         encoder = EncoderFactory.get().binaryEncoder(out, encoder);
+        out.reset();
         try {
             uuid(eventId);
             encoder.writeLong(nanos(occurredAt));

@@ -124,6 +124,44 @@ class PredictionEventSenderBatchingTest {
         assertThat(records).hasSize(3 + 1 + 2 + 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(EventsProperties.Format.class)
+    void anEventItCannotWriteIsDroppedAndCountedAndTheSenderGoesOn(EventsProperties.Format format) throws Exception {
+        var registry = new SimpleMeterRegistry();
+        var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
+                DataSize.ofKilobytes(512), Duration.ofMillis(20), 500, DataSize.ofKilobytes(256), format);
+        var events = new PredictionEvents(properties, registry);
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        var sender = new PredictionEventSender(events, producers, properties, "batching-test", registry);
+        sender.afterPropertiesSet();
+        try {
+            ModelVersionRef model = new ModelVersionRef("unwritable-" + UUID.randomUUID().toString().substring(0, 8), 1);
+            // a feature value JSON cannot write (its getter throws): its record fails, the next group goes out
+            events.offer(event(model, "a", false, Map.of("bad", new Unwritable())));
+            events.offer(event(model, "b", false, Map.of("good", 1.0)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(events.droppedCount()).isEqualTo(1);
+                assertThat(registry.get("mlops.inference.events.sent").counter().count()).isEqualTo(1);
+            });
+            // the thread is still there and still sending
+            events.offer(event(model, "b", false, Map.of("good", 2.0)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(registry.get("mlops.inference.events.sent").counter().count()).isEqualTo(2));
+        } finally {
+            sender.destroy();
+        }
+    }
+
+    /** A value whose JSON cannot be written. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("not writable");
+        }
+    }
+
     /** {@code n} rows of one feature as the predict endpoint holds them: FeatureRows of one request, one layout. */
     private static List<Map<String, Object>> parsedRows(String name, int n) throws Exception {
         StringBuilder body = new StringBuilder("{\"instances\":[");

@@ -27,6 +27,12 @@ import tools.jackson.core.JacksonException;
 final class PredictionBatchAvro {
 
     private static final String BATCH = EventType.PREDICTION_MADE_BATCH.wireName();
+    /**
+     * Most JSON text one record may expand to. Every prediction repeats the batch's names in its features text, so a
+     * hostile record of one huge name and many tiny predictions would otherwise expand to gigabytes; the producer's
+     * records are below 1 MB ({@code max.request.size}) and expand a few times at most.
+     */
+    static final long MAX_TEXT_CHARS = 64L * 1024 * 1024;
 
     private PredictionBatchAvro() {
     }
@@ -34,7 +40,7 @@ final class PredictionBatchAvro {
     static List<PredictionRow> read(byte[] data) {
         try {
             return read(DecoderFactory.get().binaryDecoder(data, null));
-        } catch (IOException | AvroRuntimeException | ArithmeticException | JacksonException | IndexOutOfBoundsException e) {
+        } catch (IOException | AvroRuntimeException | ArithmeticException | JacksonException | IllegalArgumentException e) {
             throw new MalformedEvent("invalid " + BATCH + " Avro record: " + e.getMessage(), e);
         }
     }
@@ -55,6 +61,7 @@ final class PredictionBatchAvro {
         List<PredictionRow> rows = new ArrayList<>();
         StringBuilder text = new StringBuilder(256);
         StringBuilder spare = new StringBuilder(); // where values past the names are written and forgotten
+        long textChars = 0;
         for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
             for (long i = 0; i < n; i++) {
                 UUID predictionId = branch(in, 1, "predictionId") == 1 ? uuid(in, uuid) : null;
@@ -66,6 +73,11 @@ final class PredictionBatchAvro {
                 Double value = branch(in, 1, "value") == 1 ? in.readDouble() : null;
                 String label = branch(in, 1, "label") == 1 ? in.readString() : null;
                 String probabilities = branch(in, 1, "probabilities") == 1 ? probabilities(in, classes, predictionId, text, spare) : null;
+                textChars += features.length() + (probabilities == null ? 0 : probabilities.length());
+                if (textChars > MAX_TEXT_CHARS) {
+                    throw new MalformedEvent("invalid " + BATCH + " Avro record: its predictions' features and probabilities pass "
+                            + MAX_TEXT_CHARS + " characters of JSON");
+                }
                 rows.add(new PredictionRow(predictionId, model, at, features, value, label, probabilities, in.readDouble()));
             }
         }
@@ -140,7 +152,9 @@ final class PredictionBatchAvro {
 
     /** The Json branch: another JSON value as its text; checked, since it is stored as part of the features' JSON. */
     private static String json(String value) {
-        EventJson.mapper().readTree(value);
+        if (EventJson.mapper().readTree(value).isMissingNode()) { // empty or blank text reads as "missing", not an error
+            throw new MalformedEvent("invalid " + BATCH + " Avro record: a feature value of the Json branch holds no JSON");
+        }
         return value;
     }
 

@@ -54,6 +54,9 @@ class PredictionRowDeserializer implements Deserializer<List<PredictionRow>> {
         if (header == null) {
             return read(data);
         }
+        if (header.value() == null) {
+            throw new MalformedEvent("the " + EventContentTypes.HEADER + " header of a record on " + topic + " has no value");
+        }
         String type = new String(header.value(), StandardCharsets.US_ASCII);
         if (type.equals(EventContentTypes.PREDICTION_MADE_BATCH_AVRO)) {
             return PredictionBatchAvro.read(data);

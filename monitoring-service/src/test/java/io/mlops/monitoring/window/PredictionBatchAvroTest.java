@@ -17,6 +17,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +116,75 @@ class PredictionBatchAvroTest {
                         "yes", null, 0.0)));
         assertThatThrownBy(() -> read(EventContentTypes.PREDICTION_MADE_BATCH_AVRO, avro(noId)))
                 .isInstanceOf(MalformedEvent.class).hasMessageContaining("predictionId and at are required");
+    }
+
+    @Test
+    void whatTheSchemaAllowsButTheIntakeCannotStoreIsRefused() throws Exception {
+        // a model version below 1, an empty Json-branch value: valid Avro, not a valid batch
+        assertThatThrownBy(() -> read(EventContentTypes.PREDICTION_MADE_BATCH_AVRO, generic(0, 1.5)))
+                .isInstanceOf(MalformedEvent.class);
+        GenericRecord emptyJson = new GenericData.Record(featureSchema().getTypes().get(5));
+        emptyJson.put("text", " ");
+        assertThatThrownBy(() -> read(EventContentTypes.PREDICTION_MADE_BATCH_AVRO, generic(1, emptyJson)))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("holds no JSON");
+        assertThat(read(EventContentTypes.PREDICTION_MADE_BATCH_AVRO, generic(1, 1.5))).singleElement()
+                .satisfies(row -> assertThat(row.featuresJson()).isEqualTo("{\"x\":1.5}"));
+        // a content-type header without a value
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventContentTypes.HEADER, null);
+        assertThatThrownBy(() -> DESERIALIZER.deserialize("mlops.predictions.made", headers, generic(1, 1.5)))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("has no value");
+    }
+
+    @Test
+    void aRecordThatWouldExpandPastTheTextLimitIsRefused() {
+        // one name of 1 MB repeated in each of 70 predictions' features text: 70 MB of JSON from a ~1 MB record
+        String name = "n".repeat(1 << 20);
+        List<PredictionMadeBatch.Prediction> predictions = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            predictions.add(new PredictionMadeBatch.Prediction(PredictionId.random(), Instant.now(), List.of(1.0), null, null, null, 0.1));
+        }
+        byte[] record = avro(new PredictionMadeBatch(new ModelVersionRef("big", 1), null, false, List.of(name), null, predictions));
+        assertThat(record.length).isLessThan(2 << 20);
+        assertThatThrownBy(() -> read(EventContentTypes.PREDICTION_MADE_BATCH_AVRO, record)).isInstanceOf(MalformedEvent.class)
+                .hasMessageContaining("characters of JSON");
+    }
+
+    private static Schema featureSchema() {
+        return PredictionMadeBatchRecords.schema().getField("predictions").schema().getElementType().getField("features").schema()
+                .getElementType();
+    }
+
+    /** A one-prediction batch written with Avro's generic writer, bypassing the domain types' own checks. */
+    private static byte[] generic(int version, Object feature) throws Exception {
+        Schema schema = PredictionMadeBatchRecords.schema();
+        Schema predictionSchema = schema.getField("predictions").schema().getElementType();
+        GenericRecord model = new GenericData.Record(schema.getField("model").schema());
+        model.put("model", "m");
+        model.put("version", version);
+        GenericRecord r = new GenericData.Record(schema);
+        r.put("eventId", new GenericData.Fixed(schema.getField("eventId").schema(), new byte[16]));
+        r.put("occurredAt", 0L);
+        r.put("source", "test");
+        r.put("key", "m@" + version);
+        r.put("model", model);
+        r.put("alias", null);
+        r.put("shadow", false);
+        r.put("featureNames", List.of("x"));
+        r.put("classes", null);
+        GenericRecord p = new GenericData.Record(predictionSchema);
+        p.put("predictionId", new GenericData.Fixed(schema.getField("eventId").schema(), new byte[16]));
+        p.put("at", 1L);
+        p.put("features", List.of(feature));
+        p.put("value", 2.0);
+        p.put("label", null);
+        p.put("probabilities", null);
+        p.put("latencyMs", 0.5);
+        r.put("predictions", List.of(p));
+        var out = new java.io.ByteArrayOutputStream();
+        var encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(r, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 }

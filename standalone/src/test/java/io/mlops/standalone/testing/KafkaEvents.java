@@ -3,10 +3,13 @@ package io.mlops.standalone.testing;
 import static org.awaitility.Awaitility.await;
 
 import io.mlops.events.DomainEvent;
+import io.mlops.events.EventContentTypes;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.EventJson;
 import io.mlops.events.EventType;
 import io.mlops.events.PredictionMadeBatch;
+import io.mlops.testsupport.PredictionMadeBatchRecords;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -42,13 +47,23 @@ public final class KafkaEvents implements AutoCloseable {
     public <E extends DomainEvent> EventEnvelope<E> awaitEvent(Class<E> payload, Predicate<EventEnvelope<E>> matching, Duration timeout) {
         EventEnvelope<E>[] found = new EventEnvelope[1];
         await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.addAll(events(EventJson.read(record.value()))));
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> seen.addAll(events(read(record))));
             Optional<EventEnvelope<E>> match = seen.stream().filter(e -> payload.isInstance(e.payload()))
                     .map(e -> (EventEnvelope<E>) (EventEnvelope<?>) e).filter(matching).findFirst();
             match.ifPresent(e -> found[0] = e);
             return match.isPresent();
         });
         return found[0];
+    }
+
+    /** A JSON envelope, or a PredictionMadeBatch in Avro binary (its content-type header says), read with the schema alone. */
+    @SuppressWarnings("unchecked")
+    private static EventEnvelope<DomainEvent> read(ConsumerRecord<byte[], byte[]> record) {
+        Header type = record.headers().lastHeader(EventContentTypes.HEADER);
+        if (type != null && new String(type.value(), StandardCharsets.US_ASCII).equals(EventContentTypes.PREDICTION_MADE_BATCH_AVRO)) {
+            return (EventEnvelope<DomainEvent>) (EventEnvelope<?>) PredictionMadeBatchRecords.readAvro(record.value());
+        }
+        return EventJson.read(record.value());
     }
 
     /**
