@@ -136,7 +136,8 @@ public final class InferenceBench {
             Path batch32 = body(out, "thirty-two-rows.json", digits, 32);
             Path tensor32 = tensorBody(out, "thirty-two-rows-oip.json", digits, 32);
             Path tensorScript = script(out, tensor32);
-            Path binaryScript = binaryScript(out, digits, 32);
+            Path binaryScript = binaryScript(out, digits, 32, false);
+            Path binaryOutScript = binaryScript(out, digits, 32, true);
             Path oneRowScript = script(out, oneRow);
             Path batch32Script = script(out, batch32);
             List<Scenario> scenarios = new ArrayList<>();
@@ -150,6 +151,7 @@ public final class InferenceBench {
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 32, c));
                 scenarios.add(new Scenario("digits OIP infer [32,64]", "/v2/models/digits/versions/1/infer", 32, c));
                 scenarios.add(new Scenario("digits OIP infer [32,64] binary", "/v2/models/digits/versions/1/infer", 32, c));
+                scenarios.add(new Scenario("digits OIP infer [32,64] binary in/out", "/v2/models/digits/versions/1/infer", 32, c));
             }
             for (int c : new int[] {16, 64}) {
                 scenarios.add(new Scenario("digits batching on", "/api/v1/models/digits/versions/1/predict", 1, c));
@@ -172,7 +174,7 @@ public final class InferenceBench {
             MeterRegistry plainMeters = app.getBean(MeterRegistry.class);
             MeterRegistry eventsMeters = withEvents.getBean(MeterRegistry.class);
             for (Scenario s : chosen) {
-                run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript), WARMUP_SECONDS);
+                run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript, binaryOutScript), WARMUP_SECONDS);
             }
             List<List<Run>> results = new ArrayList<>();
             chosen.forEach(s -> results.add(new ArrayList<>()));
@@ -189,7 +191,7 @@ public final class InferenceBench {
                     MeterRegistry meters = s.events() ? eventsMeters : plainMeters;
                     double[] before = batches(meters, s);
                     double[][] timesBefore = serverTimes(meters, s);
-                    Run r = run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript), seconds);
+                    Run r = run(s.events() ? eventsBase : base, s, scriptFor(s, oneRowScript, batch32Script, tensorScript, binaryScript, binaryOutScript), seconds);
                     double[] after = batches(meters, s);
                     printServerTimes(s, timesBefore, serverTimes(meters, s));
                     double count = after[0] - before[0];
@@ -544,11 +546,15 @@ public final class InferenceBench {
 
     /**
      * A wrk script posting the rows as one [rows, 64] FP32 tensor with the binary tensor data extension (as Triton's
-     * HTTP clients send inputs by default): the JSON request, then the floats little-endian.
+     * HTTP clients send inputs by default): the JSON request, then the floats little-endian. With {@code binaryOutputs}
+     * the request also asks for its outputs in binary ({@code "binary_data_output": true}), which is what Triton's HTTP
+     * client sends when the caller names no outputs (tritonclient.http's request builder).
      */
-    private static Path binaryScript(Path out, List<double[]> digits, int rows) throws IOException {
+    private static Path binaryScript(Path out, List<double[]> digits, int rows, boolean binaryOutputs) throws IOException {
         byte[] header = ("{\"inputs\":[{\"name\":\"input\",\"shape\":[" + rows + ",64],\"datatype\":\"FP32\","
-                + "\"parameters\":{\"binary_data_size\":" + rows * 64 * 4 + "}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\"parameters\":{\"binary_data_size\":" + rows * 64 * 4 + "}}]"
+                + (binaryOutputs ? ",\"parameters\":{\"binary_data_output\":true}" : "") + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(header.length + rows * 64 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         body.put(header);
         for (int r = 0; r < rows; r++) {
@@ -556,12 +562,13 @@ public final class InferenceBench {
                 body.putFloat((float) digits.get(r)[c]);
             }
         }
-        Path file = Files.write(out.resolve("thirty-two-rows-oip.bin"), body.array());
+        Path file = Files.write(out.resolve(binaryOutputs ? "thirty-two-rows-oip-binary-out.bin" : "thirty-two-rows-oip.bin"), body.array());
         return script(out, file, "application/octet-stream", "wrk.headers[\"Inference-Header-Content-Length\"] = \"" + header.length + "\"");
     }
 
-    private static Path scriptFor(Scenario s, Path oneRow, Path batch32, Path tensor, Path binary) {
-        return s.name().endsWith(" binary") ? binary : s.path().endsWith("/infer") ? tensor : s.rows() == 1 ? oneRow : batch32;
+    private static Path scriptFor(Scenario s, Path oneRow, Path batch32, Path tensor, Path binary, Path binaryOut) {
+        return s.name().endsWith(" binary in/out") ? binaryOut : s.name().endsWith(" binary") ? binary
+                : s.path().endsWith("/infer") ? tensor : s.rows() == 1 ? oneRow : batch32;
     }
 
     private static Path script(Path out, Path body) throws IOException {
