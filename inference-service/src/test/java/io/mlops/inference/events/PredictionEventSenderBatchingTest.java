@@ -54,12 +54,7 @@ class PredictionEventSenderBatchingTest {
         var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
                 DataSize.ofKilobytes(512), Duration.ofHours(1), 4, DataSize.ofKilobytes(256), format);
         var events = new PredictionEvents(properties, registry);
-        var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        var sender = new PredictionEventSender(events, producers, properties, "batching-test", registry);
-        sender.afterPropertiesSet();
+        var sender = startSender(events, properties, registry);
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("prediction-events") && t.getState() == Thread.State.TIMED_WAITING));
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -131,12 +126,7 @@ class PredictionEventSenderBatchingTest {
         var properties = new EventsProperties(true, 1.0, 1000, 500, Duration.ofSeconds(5), "lz4", Duration.ofMillis(100),
                 DataSize.ofKilobytes(512), Duration.ofMillis(20), 500, DataSize.ofKilobytes(256), format);
         var events = new PredictionEvents(properties, registry);
-        var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        var sender = new PredictionEventSender(events, producers, properties, "batching-test", registry);
-        sender.afterPropertiesSet();
+        var sender = startSender(events, properties, registry);
         try {
             ModelVersionRef model = new ModelVersionRef("unwritable-" + UUID.randomUUID().toString().substring(0, 8), 1);
             // a feature value JSON cannot write (its getter throws): its record fails, the next group goes out
@@ -153,6 +143,17 @@ class PredictionEventSenderBatchingTest {
         } finally {
             sender.destroy();
         }
+    }
+
+    /** A started sender of these events to the test broker, as the service wires it (its own producer). */
+    private static PredictionEventSender startSender(PredictionEvents events, EventsProperties properties, SimpleMeterRegistry registry) {
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        var sender = new PredictionEventSender(events, producers, properties, "batching-test", registry);
+        sender.afterPropertiesSet();
+        return sender;
     }
 
     /** A value whose JSON cannot be written. */
