@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recordMaxBytes a record is closed once it passes this size (so it may pass it by one prediction): kept
  *                       well below the producer's {@code max.request.size} (1 MB by default, checked on the uncompressed
  *                       record) and {@code producer-batch-size}, so that a record always fits a request and a batch
- * @param format         the records' encoding: {@code avro} (common-domain's PredictionMadeBatch.avsc; numbers as 8-byte
+ * @param format         the records' encoding: {@code avro} (common-domain's PredictionMadeBatch.avsc; fractional numbers as 8-byte
  *                       doubles, several times cheaper to write than their decimal text) or {@code json} (the JSON
  *                       envelope, for consumers that do not read the Avro yet: monitoring-services before this release)
  */
