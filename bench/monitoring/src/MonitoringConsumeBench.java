@@ -68,11 +68,15 @@ public final class MonitoringConsumeBench {
             admin.createTopics(List.of(new NewTopic(Topics.PREDICTIONS_MADE, 3, (short) 1))).all().get();
         }
         long bytes = produce(kafka, n);
-        report.append(String.format(Locale.ROOT, "produced %d records, %.0f bytes per value on average%n%n", n, (double) bytes / n));
+        report.append(String.format(Locale.ROOT, "produced %d events in %d records (%s), %.0f bytes per event on average%n%n", n,
+                records, RECORDS, (double) bytes / n));
 
         report.append("| reader | seconds | records/s | reading thread CPU µs/record | load average after |\n|---|---:|---:|---:|---|\n");
         for (int round = 0; round < 2; round++) { // the first round warms the JIT; both are printed
-            report.append(row("bare KafkaConsumer (byte[]), round " + (round + 1), n, bare(kafka, n, v -> { })));
+            report.append(row("bare KafkaConsumer (byte[]), round " + (round + 1), records, bare(kafka, records, v -> { })));
+            if (!RECORDS.equals("single")) {
+                continue; // the decode floors below read single PredictionMade records
+            }
             report.append(row("KafkaConsumer + EventJson.read, round " + (round + 1), n, bare(kafka, n, EventJson::read)));
             // the intake's decode before and after the one-pass reader, paired in this JVM: CPU of the reading thread per record
             report.append(row("KafkaConsumer + EventJson.read + features/probabilities re-encoded (old intake decode), round " + (round + 1),
@@ -83,7 +87,7 @@ public final class MonitoringConsumeBench {
             }
         }
 
-        if (INTAKE_READ != null) {
+        if (INTAKE_READ != null && RECORDS.equals("single")) {
             // decode only, on 20,000 values in memory, old and new alternating (5 passes each per round): the CPU of
             // this thread per record, the figure a loaded box disturbs least
             report.append("\n| round | old intake decode (EventJson.read + re-encode) CPU µs/record | one-pass read + copyRow CPU µs/record | load average |\n|---|---:|---:|---|\n");
@@ -107,7 +111,7 @@ public final class MonitoringConsumeBench {
              Statement st = db.createStatement()) {
             for (int round = 1; round <= repeats; round++) {
                 for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                    double bareRate = n / bare(kafka, n, v -> { });
+                    double bareRate = n / bare(kafka, records, v -> { }); // events/s, whatever the events per record
                     bareRates.add(bareRate);
                     Run run = runService(kafka, n, jdbcUrl, user, schema, variant.getValue(), st, profile, out);
                     double seconds = run.seconds();
@@ -331,6 +335,16 @@ public final class MonitoringConsumeBench {
         return cpu;
     }
 
+    /**
+     * How the events are produced ({@code -Dbench.records}): {@code single}, one PredictionMade JSON envelope per record
+     * (older producers); {@code json-batch} or {@code avro-batch}, PredictionMadeBatch records of {@value #BATCH}
+     * events as the inference-service sends them (Avro with its content-type header, written by test-support's generic
+     * writer).
+     */
+    private static final String RECORDS = System.getProperty("bench.records", "single");
+    private static final int BATCH = 500;
+    private static int records;
+
     private static long produce(String kafka, int n) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka);
@@ -341,6 +355,7 @@ public final class MonitoringConsumeBench {
         SplittableRandom random = new SplittableRandom(7);
         ModelVersionRef model = new ModelVersionRef("bench-model", 1);
         Clock clock = Clock.systemUTC();
+        List<List<PredictionMade>> batches = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> features = new LinkedHashMap<>();
@@ -352,6 +367,15 @@ public final class MonitoringConsumeBench {
                 double yes = random.nextDouble();
                 PredictionMade event = new PredictionMade(PredictionId.random(), model, "production", clock.instant(), features, null,
                         yes >= 0.5 ? "yes" : "no", Map.of("yes", yes, "no", 1 - yes), 1 + random.nextDouble() * 4, false);
+                if (!RECORDS.equals("single")) {
+                    List<PredictionMade> pending = batches.get(i % 3);
+                    pending.add(event);
+                    if (pending.size() == BATCH || i >= n - 3) {
+                        bytes += sendBatch(producer, i % 3, pending, clock);
+                        pending.clear();
+                    }
+                    continue;
+                }
                 byte[] value = EventJson.writeBytes(EventEnvelope.wrap("inference-service", event, clock));
                 bytes += value.length;
                 if (SAMPLE.size() < 20_000) {
@@ -359,16 +383,41 @@ public final class MonitoringConsumeBench {
                 }
                 // partition by hand: the keys "#0".."#2" hashed into only two of the three partitions, leaving one consumer idle
                 producer.send(new ProducerRecord<>(Topics.PREDICTIONS_MADE, i % 3, event.aggregateKey() + "#" + (i % 3), value));
+                records++;
             }
             producer.flush();
         }
         return bytes;
     }
 
+    /** One PredictionMadeBatch record of these events (one model version, the same names) to a partition; its bytes. */
+    private static long sendBatch(KafkaProducer<String, byte[]> producer, int partition, List<PredictionMade> events, Clock clock) {
+        List<String> names = List.copyOf(events.getFirst().features().keySet());
+        List<String> classes = List.of("yes", "no");
+        List<io.mlops.events.PredictionMadeBatch.Prediction> predictions = new ArrayList<>();
+        for (PredictionMade e : events) {
+            predictions.add(new io.mlops.events.PredictionMadeBatch.Prediction(e.predictionId(), e.at(),
+                    new ArrayList<>(e.features().values()), e.value(), e.label(),
+                    List.of(e.probabilities().get("yes"), e.probabilities().get("no")), e.latencyMs()));
+        }
+        var batch = new io.mlops.events.PredictionMadeBatch(events.getFirst().model(), events.getFirst().alias(), false, names, classes,
+                predictions);
+        var envelope = EventEnvelope.wrap("inference-service", batch, clock);
+        var record = new ProducerRecord<String, byte[]>(Topics.PREDICTIONS_MADE, partition, batch.aggregateKey(),
+                RECORDS.equals("avro-batch") ? io.mlops.testsupport.PredictionMadeBatchRecords.writeAvro(envelope) : EventJson.writeBytes(envelope));
+        if (RECORDS.equals("avro-batch")) {
+            record.headers().add(io.mlops.events.EventContentTypes.HEADER,
+                    io.mlops.events.EventContentTypes.PREDICTION_MADE_BATCH_AVRO.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        producer.send(record);
+        records++;
+        return record.value().length;
+    }
+
     /** Reads all n records of the topic from the beginning (assigned partitions, no group) and returns the seconds. */
     private static final java.lang.reflect.Method INTAKE_READ = intakeMethod("io.mlops.monitoring.window.PredictionRowDeserializer", "read", byte[].class);
     private static final java.lang.reflect.Method INTAKE_ROW = INTAKE_READ == null ? null
-            : intakeMethod("io.mlops.monitoring.window.PredictionLog", "copyRow", INTAKE_READ.getReturnType());
+            : intakeMethod("io.mlops.monitoring.window.PredictionLog", "copyRow", rowClass());
     private static long lastCpuNanos;
     static volatile Object sink;
 
@@ -391,9 +440,20 @@ public final class MonitoringConsumeBench {
 
     private static void newIntakeDecode(byte[] value) {
         try {
-            sink = INTAKE_ROW.invoke(null, INTAKE_READ.invoke(null, (Object) value));
+            // the reader gives the record's rows (one for a single PredictionMade, many for a batch)
+            for (Object row : (List<?>) INTAKE_READ.invoke(null, (Object) value)) {
+                sink = INTAKE_ROW.invoke(null, row);
+            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?> rowClass() {
+        try {
+            return Class.forName("io.mlops.monitoring.window.PredictionRow");
+        } catch (ClassNotFoundException e) {
+            return Object.class;
         }
     }
 
