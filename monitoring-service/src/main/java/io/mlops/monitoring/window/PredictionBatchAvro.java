@@ -185,7 +185,7 @@ final class PredictionBatchAvro {
     private static String[] keys(List<String> names) {
         String[] keys = new String[names.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = EventJson.mapper().writeValueAsString(names.get(i)) + ":";
+            keys[i] = PredictionRowDeserializer.objectKey(names.get(i));
         }
         return keys;
     }

@@ -201,9 +201,14 @@ class PredictionRowDeserializer implements Deserializer<List<PredictionRow>> {
     private static byte[][] keys(List<String> names) {
         byte[][] keys = new byte[names.size()][];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = (EventJson.mapper().writeValueAsString(names.get(i)) + ":").getBytes(StandardCharsets.UTF_8);
+            keys[i] = objectKey(names.get(i)).getBytes(StandardCharsets.UTF_8);
         }
         return keys;
+    }
+
+    /** A name as the JSON text of an object key, {@code "name":} (also {@link PredictionBatchAvro}'s). */
+    static String objectKey(String name) {
+        return EventJson.mapper().writeValueAsString(name) + ":";
     }
 
     /** The JSON object of these keys and the values at these spans of the record's bytes: what a single event carried. */
