@@ -103,9 +103,7 @@ public final class InferenceBench {
             eventsArgs.addAll(Arrays.asList(extra.split("\\s+")));
             report.append("events instance settings: ").append(extra).append("\n\n");
         }
-        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
-                eventsArgs.toArray(String[]::new));
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+        List<String> appArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
                 "--spring.kafka.admin.auto-create=false",
@@ -115,7 +113,17 @@ public final class InferenceBench {
                 "--mlops.inference.registry-url=" + registry.url(),
                 "--mlops.inference.models.digits-unbatched.max-batch-size=1",
                 "--mlops.inference.batching.queue-capacity=4096",
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN"));
+        // -Dbench.app.args="--mlops.inference.models.digits.workers=1 ..." tries other settings on the main instance.
+        String appExtra = System.getProperty("bench.app.args", "").trim();
+        if (!appExtra.isEmpty()) {
+            appArgs.addAll(Arrays.asList(appExtra.split("\\s+")));
+            report.append("main instance settings: ").append(appExtra).append("\n\n");
+        }
+        try (ConfigurableApplicationContext withEvents = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                eventsArgs.toArray(String[]::new));
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(InferenceServiceApplication.class).run(
+                appArgs.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
             String eventsBase = "http://127.0.0.1:" + ((WebServerApplicationContext) withEvents).getWebServer().getPort();
