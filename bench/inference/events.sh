@@ -3,12 +3,9 @@
 # Usage: bench/inference/events.sh [events/s=5000] [seconds=8] [repeats=3] [compression,lingerMs,drainMs[,batchKB[,predictionsPerRecord[,avro|json[,digits|fractional]]]] ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. scripts/jdk.sh
-mlops_find_jdk
+. scripts/bench.sh
 OUT=bench/inference/target
+mlops_bench_build inference-service "$OUT"
 mkdir -p "$OUT/classes"
-./mvnw -B -ntp -q -pl inference-service -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
-CP="inference-service/target/classes:inference-service/target/test-classes:$(cat "$OUT/classpath.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/inference/src/EventsBench.java bench/inference/src/InferenceBench.java
 exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$OUT/classes:$CP" EventsBench "$@"

@@ -3,14 +3,11 @@
 # harness against its test classpath, and runs it. Usage: bench/inference/run.sh [seconds-per-run] [repeats]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. scripts/jdk.sh
-mlops_find_jdk
+. scripts/bench.sh
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install -y wrk)" >&2; exit 1; }
 OUT=bench/inference/target
+mlops_bench_build inference-service "$OUT"
 mkdir -p "$OUT/classes"
-./mvnw -B -ntp -q -pl inference-service -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
-CP="inference-service/target/classes:inference-service/target/test-classes:$(cat "$OUT/classpath.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/inference/src/InferenceBench.java
 exec java ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Xmx1g \
   -cp "$OUT/classes:$CP" InferenceBench "$OUT" "${1:-8}" "${2:-3}" ${3:+"$3"}

@@ -8,13 +8,10 @@
 # written to bench/monitoring/target/service.jfr and its hot methods printed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-. scripts/jdk.sh
-mlops_find_jdk
+. scripts/bench.sh
 OUT=bench/monitoring/target
+mlops_bench_build monitoring-service "$OUT"
 mkdir -p "$OUT/classes"
-./mvnw -B -ntp -q -pl monitoring-service -am test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -DskipTests
-CP="monitoring-service/target/classes:monitoring-service/target/test-classes:$(cat "$OUT/classpath.txt")"
 javac -d "$OUT/classes" -cp "$CP" bench/monitoring/src/MonitoringConsumeBench.java
 EVENTS=${1:-300000}; URL=${2:-jdbc:postgresql://127.0.0.1:5432/test}; DBUSER=${3:-postgres}; PROFILE=${4:-false}
 shift $(( $# < 4 ? $# : 4 ))
