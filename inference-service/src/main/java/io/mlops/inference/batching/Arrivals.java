@@ -25,10 +25,19 @@ public final class Arrivals {
     private static final ThreadLocal<Ticket> CURRENT = new ThreadLocal<>();
 
     private final AtomicInteger onTheWay = new AtomicInteger();
+    private final AtomicInteger inProgress = new AtomicInteger();
 
     /** Requests handed to request threads that have neither reached an executor nor ended. */
     public int onTheWay() {
         return onTheWay.get();
+    }
+
+    /**
+     * Requests handed to request threads that have not ended: on their way, queued, computing or being answered.
+     * How many concurrent requests the server holds, which tells a collector whether a full batch can form.
+     */
+    public int inProgress() {
+        return inProgress.get();
     }
 
     /**
@@ -37,6 +46,7 @@ public final class Arrivals {
      */
     public Runnable track(Runnable task) {
         onTheWay.incrementAndGet();
+        inProgress.incrementAndGet();
         return () -> {
             Ticket ticket = new Ticket();
             CURRENT.set(ticket);
@@ -45,6 +55,7 @@ public final class Arrivals {
             } finally {
                 CURRENT.remove();
                 ticket.close();
+                inProgress.decrementAndGet();
             }
         };
     }
@@ -52,6 +63,7 @@ public final class Arrivals {
     /** The task {@link #track} returned was refused by the executor it was for, so it will never run. */
     public void notDispatched() {
         onTheWay.decrementAndGet();
+        inProgress.decrementAndGet();
     }
 
     /** The calling thread's request reached an executor; no-op on a thread {@link #track} did not start. */

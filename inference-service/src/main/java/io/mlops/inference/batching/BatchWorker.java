@@ -67,7 +67,7 @@ final class BatchWorker implements Runnable {
             idle.offer(predictor);
             // Before completing the callers: a lone caller's next request must not find this worker busy
             // (the collector waits only while others compute).
-            queue.batchDone();
+            queue.batchDone(batch.rows());
         }
         if (batch.requests().isEmpty()) {
             return;

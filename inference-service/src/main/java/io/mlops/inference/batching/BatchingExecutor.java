@@ -182,7 +182,7 @@ public final class BatchingExecutor implements AutoCloseable {
             failure = e;
         } finally {
             idle.offer(predictor);
-            queue.batchDone();
+            queue.batchDone(rows);
         }
         long computeNanos = System.nanoTime() - start;
         if (failure == null) {

@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Policy: one worker at a time collects. It takes every request queued now, up to
  * {@code maxBatchSize} rows. It waits for more only while another worker is computing (their callers
- * are about to come back, and no core is idle for want of work) or while requests are on their way
- * ({@link Arrivals}: handed to request threads, not yet here), never past {@code maxQueueDelay}
+ * are about to come back, and no core is idle for want of work), while requests are on their way
+ * ({@link Arrivals}: handed to request threads, not yet here), or while the server holds enough requests
+ * besides the computing batches to fill this one ({@link #canFill()}), never past {@code maxQueueDelay}
  * after the oldest request arrived, and never when the batch is full. With nothing else in flight it
  * runs at once, so a lone caller sees the predictor's own latency.
  *
@@ -35,6 +36,8 @@ final class RequestQueue {
     private final int slots;
     private final Arrivals arrivals;
     private int computing;
+    /** Rows in the batches computing now, by workers or inline callers. */
+    private int computingRows;
     /** Rows the collector has taken so far (0 when none collects); with {@link #queuedRows}, whether it is full. */
     private int collectedRows;
     private int queuedRows;
@@ -81,6 +84,7 @@ final class RequestQueue {
                     return false;
                 }
                 computing++;
+                computingRows += rows;
                 return true;
             }
             if (collecting || computing > 0) {
@@ -92,6 +96,7 @@ final class RequestQueue {
                 return false;
             }
             computing++;
+            computingRows += rows;
             return true;
         } finally {
             lock.unlock();
@@ -148,7 +153,21 @@ final class RequestQueue {
         if (!collecting) {
             return computing < slots;
         }
-        return collectedRows + queuedRows >= maxRows || arrivals.onTheWay() == 0;
+        return collectedRows + queuedRows >= maxRows || (arrivals.onTheWay() == 0 && !canFill());
+    }
+
+    /**
+     * Whether the server holds enough requests besides the batches computing now to fill a batch: those on their
+     * way, queued, taken by the collector, or being answered (whose clients, under this much concurrency, send
+     * their next request within a round trip). Then the collector waits for a full batch (still never past
+     * {@code maxQueueDelay}) instead of running what the last moment's arrivals happened to bring: at 64 connections
+     * this took batches from 15–17 to 27–28 rows and the server's CPU per request from a median 53 to 43 µs
+     * (bench/inference/README.md, session 19).
+     * Below {@code maxBatchSize} concurrent requests it is never true, so a batch never waits for company that
+     * cannot come (the fixed delay that halves throughput at concurrency 16).
+     */
+    private boolean canFill() {
+        return arrivals.inProgress() - computingRows >= maxRows;
     }
 
     /**
@@ -166,12 +185,15 @@ final class RequestQueue {
                 return null;
             }
             collecting = true;
+            Batch batch = null;
             try {
-                return collect();
+                batch = collect();
+                return batch;
             } finally {
                 collecting = false;
                 collectedRows = 0;
                 computing++;
+                computingRows += batch == null ? 0 : batch.rows();
                 depth = waiting.size();
                 changed.signalAll();
             }
@@ -204,7 +226,7 @@ final class RequestQueue {
             depth = waiting.size();
             boolean full = rows >= maxRows || !waiting.isEmpty();
             long remaining = cutoff - System.nanoTime();
-            boolean moreComing = computing > 0 || arrivals.onTheWay() > 0;
+            boolean moreComing = computing > 0 || arrivals.onTheWay() > 0 || canFill();
             if (full || rows == 0 || !moreComing || closed || remaining <= 0) {
                 return dropExpired(taken, expired, rows);
             }
@@ -256,11 +278,12 @@ final class RequestQueue {
         }
     }
 
-    /** A worker finished computing; a collector waiting on it may now run its batch. */
-    void batchDone() {
+    /** A worker or inline caller finished computing {@code rows}; a collector waiting on it may now run its batch. */
+    void batchDone(int rows) {
         lock.lock();
         try {
             computing--;
+            computingRows -= rows;
             // Only a collector, a worker with requests to take, or a shutdown waiting for idle cares that a slot
             // freed. With nothing queued (every request of a lone caller, computed inline) waking the idle workers
             // would only cost two futex wake-ups and context switches per request for them to sleep again.

@@ -101,6 +101,53 @@ class ArrivalsBatchingTest {
     }
 
     @Test
+    void withAFullBatchInProgressTheCollectorWaitsForItThoughNoneIsOnItsWay() throws Exception {
+        start(4, Duration.ofSeconds(20));
+        // Two requests past the executor (being answered): in progress, not on their way.
+        CountDownLatch answered = new CountDownLatch(1);
+        CountDownLatch bothLanded = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            requestThreads.execute(arrivals.track(() -> {
+                arrivals.landed();
+                bothLanded.countDown();
+                try {
+                    answered.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        assertThat(bothLanded.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch firstGo = new CountDownLatch(1);
+        CountDownLatch secondGo = new CountDownLatch(1);
+        CountDownLatch lastGo = new CountDownLatch(1);
+        List<float[]> inputs = List.of(MatrixPredictor.block(1, 1), MatrixPredictor.block(2, 1),
+                MatrixPredictor.block(3, 1), MatrixPredictor.block(4, 1));
+        List<CompletableFuture<float[]>> answers = new ArrayList<>();
+        answers.add(request(inputs.get(0), 1, firstGo));
+        answers.add(request(inputs.get(1), 1, secondGo));
+        firstGo.countDown();
+        secondGo.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.onTheWay() == 0);
+        assertThat(arrivals.inProgress()).isEqualTo(4);
+
+        // Nothing on its way and nothing computing, but 4 requests in progress could fill the batch of 4: it waits.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> answers.stream().noneMatch(CompletableFuture::isDone));
+
+        answers.add(request(inputs.get(2), 1, lastGo));
+        answers.add(request(inputs.get(3), 1, lastGo));
+        lastGo.countDown();
+        for (int i = 0; i < 4; i++) {
+            assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).containsExactly(MatrixPredictor.serial(inputs.get(i), 1));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(listener.batchRows).as("one full batch").containsExactly(4));
+        answered.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.inProgress() == 0);
+    }
+
+    @Test
     void anArrivalThatNeverComesHoldsABatchAtMostMaxQueueDelay() throws Exception {
         Duration maxQueueDelay = Duration.ofMillis(300);
         start(32, maxQueueDelay);
@@ -151,7 +198,7 @@ class ArrivalsBatchingTest {
     }
 
     @Test
-    void aTaskIsCountedUntilItLandsOrEndsOrIsRefused() throws Exception {
+    void aTaskIsOnItsWayUntilItLandsOrEndsOrIsRefusedAndInProgressUntilItEnds() throws Exception {
         CountDownLatch landed = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
         Runnable tracked = arrivals.track(() -> {
@@ -166,13 +213,16 @@ class ArrivalsBatchingTest {
         });
         Runnable endsWithoutLanding = arrivals.track(() -> { });
         assertThat(arrivals.onTheWay()).isEqualTo(2);
+        assertThat(arrivals.inProgress()).isEqualTo(2);
 
         requestThreads.execute(tracked);
         landed.await(10, TimeUnit.SECONDS);
         assertThat(arrivals.onTheWay()).isEqualTo(1);
+        assertThat(arrivals.inProgress()).as("landed, not ended").isEqualTo(2);
         requestThreads.execute(endsWithoutLanding);
-        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.onTheWay() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.onTheWay() == 0 && arrivals.inProgress() == 1);
         end.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.inProgress() == 0);
 
         ExecutorService closed = Executors.newSingleThreadExecutor();
         closed.shutdown();
@@ -183,6 +233,7 @@ class ArrivalsBatchingTest {
             arrivals.notDispatched();
         }
         assertThat(arrivals.onTheWay()).isZero();
+        assertThat(arrivals.inProgress()).isZero();
         arrivals.landed(); // on a thread track did not start: nothing to count down
         assertThat(arrivals.onTheWay()).isZero();
     }
