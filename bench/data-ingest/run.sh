@@ -2,7 +2,9 @@
 # Ingestion benchmark of data-service: flights-3m.parquet and the same rows as CSV, each ingested with
 # profiling and sampling, JVM heap capped at 512 MB, DuckDB on 2 threads. Usage:
 #   bench/data-ingest/run.sh [PARQUET] [RUNS]      (ONLY=parquet skips the CSV part;
-#   EXACT_DISTINCT_MAX_ROWS=N changes where distinct counts become estimates)
+#   EXACT_DISTINCT_MAX_ROWS=N changes where distinct counts become estimates;
+#   DUCKDB_MEMORY=512MB changes DuckDB's memory_limit, 1GB by default as the service's;
+#   BENCH_JAVA_OPTS adds JVM options, e.g. -XX:NativeMemoryTracking=summary)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -19,7 +21,7 @@ trap 'rm -rf "$cpfile" "$work"' EXIT
 ./mvnw -q -B -ntp -pl data-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >/dev/null
 cp="data-service/target/test-classes:data-service/target/classes:common-domain/target/classes:$(cat "$cpfile")"
-jvm=(java -Xmx512m --enable-native-access=ALL-UNNAMED -Dbench.threads=2 -Dbench.memory=1GB
+jvm=(java -Xmx512m ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -Dbench.threads=2 -Dbench.memory=${DUCKDB_MEMORY:-1GB}
      -Dbench.exactDistinctMaxRows="${EXACT_DISTINCT_MAX_ROWS:-100000}" -cp "$cp"
      io.mlops.data.bench.IngestBench)
 

@@ -6,7 +6,7 @@
 #   bench/feature-online/run.sh [PARQUET] [WARMUP_S=1] [SECONDS=3] [REPEATS=3]
 #   ONLY=online | ONLY=materialize runs one part; PARQUET "-" skips the 3M flights part.
 #   CELLS=100x4,100x16 runs only those online cells; MODES=wrk,raw only those clients;
-#   KEY_PREFIX=fs: for a baseline build from before the JSON-text layout; SERVICE_JAVA_OPTS extra JVM options; JFR=1 records the online JVM (target/online.jfr).
+#   KEY_PREFIX=fs: for a baseline build from before the JSON-text layout; SERVICE_JAVA_OPTS extra JVM options (both parts); JFR=1 records the online JVM (target/online.jfr).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -46,7 +46,7 @@ if [ "${ONLY:-online}" = online ]; then
 fi
 if [ "${ONLY:-materialize}" = materialize ]; then
   echo "== materialization (heap capped: -Xmx512m)"
-  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError ${READ_TIMEOUT:+-Dbench.readTimeout=$READ_TIMEOUT} io.mlops.feature.bench.MaterializationBench "$work"
+  run=("${java_cmd[@]}" -Xmx512m -XX:+ExitOnOutOfMemoryError ${READ_TIMEOUT:+-Dbench.readTimeout=$READ_TIMEOUT} ${SERVICE_JAVA_OPTS:-} io.mlops.feature.bench.MaterializationBench "$work"
        "$root/feature-service/src/test/resources/datasets/seattle-weather.csv" "$parquet" 2)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -v "${run[@]}" 2>"$work/mat.err" || { tail -60 "$work/mat.err" >&2; exit 1; }
