@@ -26,6 +26,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * The suite tells each service where the others are; docker-compose.yml and the Kubernetes config map must tell it
  * the same, or a service in a container calls its localhost default (the model-service once did for training data).
+ * And each Kubernetes pod's memory limit must hold its heap and what the service keeps outside it, or it is OOM-killed.
  */
 class DeploymentWiringTest {
 
