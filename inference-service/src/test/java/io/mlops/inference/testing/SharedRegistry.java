@@ -47,6 +47,20 @@ public final class SharedRegistry {
                 registry.setAlias(model, "production", 1);
             }
             registry.publishWithSha("split-broken", 3, iris, WRONG_SHA256);
+            registry.publish("split-deploy", 1, iris);
+            registry.publish("split-deploy", 2, iris);
+            registry.setAlias("split-deploy", "production", 1);
+            // AliasRefreshIntegrationTest moves or removes these aliases in the registry alone, without an event
+            registry.publish("refresh-broken", 1, iris);
+            registry.publishWithRecordSha("refresh-broken", 2, iris, WRONG_SHA256);
+            registry.setAlias("refresh-broken", "production", 1);
+            registry.publish("refresh-good", 1, iris);
+            registry.publish("refresh-good", 2, iris);
+            registry.setAlias("refresh-good", "production", 1);
+            registry.publish("refresh-removed", 1, iris);
+            registry.setAlias("refresh-removed", "x", 1);
+            registry.dropConnections("registry-down");
+            registry.failWith("registry-failing", 500);
             registry.publish("iris-online", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.IRIS));
             registry.publish("iris-slow-features", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.SLOW));
             registry.publish("iris-broken-features", 1, Models.irisWithFeatureSet(folder, TestFeatureStore.BROKEN));

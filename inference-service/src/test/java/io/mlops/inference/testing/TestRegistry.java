@@ -35,6 +35,8 @@ public final class TestRegistry {
     private final HttpServer server;
     private final Map<String, Artifact> artifacts = new ConcurrentHashMap<>();
     private final Map<String, Integer> aliases = new ConcurrentHashMap<>();
+    /** Models whose every request is answered with this status, or (0) with a dropped connection: a registry down. */
+    private final Map<String, Integer> outages = new ConcurrentHashMap<>();
 
     private TestRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -87,9 +89,31 @@ public final class TestRegistry {
         aliases.put(model + "/" + alias, version);
     }
 
+    /** As the model-service's {@code DELETE /api/v1/models/{name}/aliases/{alias}}, which announces no event. */
+    public void removeAlias(String model, String alias) {
+        aliases.remove(model + "/" + alias);
+    }
+
+    /** Every request about the model has its connection closed without an answer, as from a registry that is down. */
+    public void dropConnections(String model) {
+        outages.put(model, 0);
+    }
+
+    /** Every request about the model is answered {@code status} (a 5xx from a failing registry or its gateway). */
+    public void failWith(String model, int status) {
+        outages.put(model, status);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            Integer outage = outages.get(path.replaceFirst("^/api/v1/models/([^/]+).*", "$1"));
+            if (outage != null) {
+                if (outage > 0) {
+                    exchange.sendResponseHeaders(outage, -1);
+                }
+                return;
+            }
             Matcher artifact = ARTIFACT.matcher(path);
             Matcher alias = ALIAS.matcher(path);
             Matcher record = VERSION.matcher(path);
