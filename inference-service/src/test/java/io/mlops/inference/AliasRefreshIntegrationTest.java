@@ -18,7 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Aliases refreshed from the registry every 200 ms (a context of its own): a refresh that finds another version
- * deploys it (load, SHA-256 check, warm-up) before the alias moves, and keeps the old version when that fails.
+ * deploys it (load, SHA-256 check, warm-up) before the alias moves, keeps the old version when that fails, and
+ * drops an alias the registry no longer has.
  */
 @TestPropertySource(properties = "mlops.inference.alias-ttl=200ms")
 class AliasRefreshIntegrationTest extends InferenceTestBase {
@@ -57,5 +58,19 @@ class AliasRefreshIntegrationTest extends InferenceTestBase {
                 assertThat(post("/api/v1/models/refresh-good/predict", ROW).getBody()).containsEntry("version", 2));
         // Was: the refresh switched the entry itself, so version 1 stayed loaded with nothing routed to it.
         await().atMost(Duration.ofSeconds(30)).until(() -> !models.isLoaded(new ModelVersionRef("refresh-good", 1)));
+    }
+
+    @Test
+    void anAliasRemovedInTheRegistryStopsBeingServed() {
+        assertThat(post("/api/v1/models/refresh-removed@x/predict", ROW).getStatusCode().value()).isEqualTo(200);
+        // The model-service's DELETE of an alias announces no event: only the refresh can notice.
+        SharedRegistry.get().removeAlias("refresh-removed", "x");
+
+        // Was: the refresh's 404 counted as a failure, so the old answer was kept forever.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var response = post("/api/v1/models/refresh-removed@x/predict", ROW);
+            assertThat(response.getStatusCode().value()).isEqualTo(404);
+            assertThat(response.getBody()).containsEntry("alias", "x");
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.mlops.inference.routing;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.serving.AliasNotFound;
 import io.mlops.inference.serving.InferenceProperties;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.RegistryClient;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * pointing elsewhere after {@code mlops.inference.alias-ttl}, which deploys that version the same way ({@link Warmup})
  * in the background and keeps the old one serving meanwhile, and for good if the new one fails (retried a TTL
  * later). A failed refresh (registry down) keeps the old answer too, so an outage does not stop models that are
- * already serving. After a move the previous version is released unless something still routes to it.
+ * already serving; the registry's 404 is no outage, and the alias is dropped. After a move the previous version is released unless something still routes to it.
  * <p>
  * Not Caffeine's {@code refreshAfterWrite}: its reload swaps the entry itself, so the old version could be released
  * only before the swap (a request in between loads it again) or in an asynchronous listener after it.
@@ -91,7 +92,19 @@ public class AliasResolver {
 
     private void refresh(AliasKey key, Entry seen) {
         try {
-            int latest = registry.resolveAlias(key.model(), key.alias());
+            int latest;
+            try {
+                latest = registry.resolveAlias(key.model(), key.alias());
+            } catch (AliasNotFound gone) {
+                // The registry's 404 is authoritative (its DELETE of an alias announces no event): forget it here, so
+                // the next request asks the registry and answers 404. Only an outage keeps the old answer.
+                if (entries.remove(key, seen)) {
+                    log.info("Alias {}@{} was removed in the registry; version {} no longer served through it",
+                            key.model(), key.alias(), seen.version());
+                    releaseIfUnused(key.at(seen.version()));
+                }
+                return;
+            }
             if (latest != seen.version()) {
                 warmup.warm(key.at(latest), null, key.alias());
             }
