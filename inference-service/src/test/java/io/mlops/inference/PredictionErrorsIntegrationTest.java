@@ -181,6 +181,24 @@ class PredictionErrorsIntegrationTest extends InferenceTestBase {
     }
 
     @Test
+    void aRegistryOutageWhileResolvingAnAliasIs503WithRetryAfter() {
+        // Was 500 (the generic advice): the registry's connection error or 5xx is an outage, as when loading a version.
+        for (String model : List.of("registry-down", "registry-failing")) {
+            var response = post("/api/v1/models/" + model + "/predict", Map.of("instances", List.of(iris(1, 1, 1, 1))));
+            assertProblem(response, 503, null);
+            assertThat(response.getBody()).containsEntry("model", model).containsEntry("alias", "production");
+            assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+
+            var oip = post("/v2/models/" + model + "/infer", Map.of("inputs", List.of(
+                    Map.of("name", "input", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(1, 2, 3, 4)))));
+            assertThat(oip.getStatusCode().value()).isEqualTo(503);
+            assertThat(oip.getBody()).containsOnlyKeys("error");
+            assertThat((String) oip.getBody().get("error")).contains(model);
+            assertThat(oip.getHeaders().getFirst("Retry-After")).isNotBlank();
+        }
+    }
+
+    @Test
     void aWrongSha256RefusesToLoad() {
         var response = post("/api/v1/models/tampered/versions/1/predict", Map.of("instances", List.of(iris(1, 1, 1, 1))));
         assertProblem(response, 503, null);

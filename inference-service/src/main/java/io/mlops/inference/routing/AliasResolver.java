@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.inference.serving.AliasNotFound;
+import io.mlops.inference.serving.AliasUnavailable;
 import io.mlops.inference.serving.InferenceProperties;
 import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.RegistryClient;
+import io.mlops.support.web.ApiProblem;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,10 +60,20 @@ public class AliasResolver {
         this.entries = Caffeine.newBuilder().maximumSize(10_000).<AliasKey, Entry>build().asMap();
     }
 
-    /** @throws io.mlops.inference.serving.AliasNotFound when the registry does not know it */
+    /**
+     * @throws AliasNotFound when the registry does not know it
+     * @throws AliasUnavailable when it is not resolved here yet and the registry is unreachable or fails
+     */
     public ModelVersionRef resolve(String model, String alias) {
         AliasKey key = new AliasKey(model, alias);
-        Entry entry = entries.computeIfAbsent(key, k -> new Entry(registry.resolveAlias(model, alias), System.nanoTime()));
+        Entry entry;
+        try {
+            entry = entries.computeIfAbsent(key, k -> new Entry(registry.resolveAlias(model, alias), System.nanoTime()));
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException outage) {
+            throw new AliasUnavailable(model, alias, outage);
+        }
         if (System.nanoTime() - entry.checkedAt() >= ttlNanos && refreshing.add(key)) {
             Thread.ofVirtual().name("alias-refresh-" + model + "@" + alias).start(() -> refresh(key, entry));
         }
