@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.events.ModelDeployed;
 import io.mlops.events.Topics;
+import io.mlops.inference.routing.Deployments;
+import io.mlops.inference.serving.ModelRepository;
+import io.mlops.inference.testing.SharedRegistry;
 import io.mlops.testsupport.PredictionMadeBatchRecords;
 import io.mlops.testsupport.TestInfrastructure;
 import java.time.Duration;
@@ -39,6 +44,10 @@ class TrafficSplitIntegrationTest extends InferenceTestBase {
 
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private Deployments deployments;
+    @Autowired
+    private ModelRepository models;
 
     private ResponseEntity<Map<String, Object>> putSplit(String model, Object body) {
         @SuppressWarnings("unchecked")
@@ -156,6 +165,20 @@ class TrafficSplitIntegrationTest extends InferenceTestBase {
         assertThat(answers).allSatisfy(a -> assertThat(a).containsEntry("version", 1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(shadowCount("split-broken", 3, "failed")).isEqualTo(10));
+    }
+
+    @Test
+    void aDeploymentKeepsAVersionLoadedThatASplitStillRoutesTo() throws Exception {
+        putSplit("split-deploy", split(90, 10, null));
+        predict("split-deploy", null);
+        assertThat(post("/api/v1/models/split-deploy/versions/1/predict", Map.of("instances", List.of(VIRGINICA)))
+                .getStatusCode().value()).isEqualTo(200);
+
+        deployments.deploy(new ModelDeployed(new ModelVersionRef("split-deploy", 2), "production", 1,
+                SharedRegistry.get().recordSha256("split-deploy", 2), "test", "rollout"));
+        // Was released: only aliases counted, so 90 % of the split's traffic waited for version 1 to load again.
+        assertThat(models.isLoaded(new ModelVersionRef("split-deploy", 1))).isTrue();
+        assertThat(models.isLoaded(new ModelVersionRef("split-deploy", 2))).isTrue();
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * pointing elsewhere after {@code mlops.inference.alias-ttl}, which deploys that version the same way ({@link Warmup})
  * in the background and keeps the old one serving meanwhile, and for good if the new one fails (retried a TTL
  * later). A failed refresh (registry down) keeps the old answer too, so an outage does not stop models that are
- * already serving; the registry's 404 is no outage, and the alias is dropped. After a move the previous version is released unless something still routes to it.
+ * already serving; the registry's 404 is no outage, and the alias is dropped. After a move the previous version is
+ * released unless an alias, or a traffic split's route or shadow, still sends requests to it.
  * <p>
  * Not Caffeine's {@code refreshAfterWrite}: its reload swaps the entry itself, so the old version could be released
  * only before the swap (a request in between loads it again) or in an asynchronous listener after it.
@@ -47,15 +48,18 @@ public class AliasResolver {
     private final RegistryClient registry;
     private final Warmup warmup;
     private final ModelRepository models;
+    private final TrafficSplits splits;
     private final long ttlNanos;
     private final ConcurrentMap<AliasKey, Entry> entries;
     /** Aliases with a refresh running: one at a time each, however many requests find them stale. */
     private final Set<AliasKey> refreshing = ConcurrentHashMap.newKeySet();
 
-    AliasResolver(RegistryClient registry, Warmup warmup, ModelRepository models, InferenceProperties properties) {
+    AliasResolver(RegistryClient registry, Warmup warmup, ModelRepository models, TrafficSplits splits,
+                  InferenceProperties properties) {
         this.registry = registry;
         this.warmup = warmup;
         this.models = models;
+        this.splits = splits;
         this.ttlNanos = properties.aliasTtl().toNanos();
         this.entries = Caffeine.newBuilder().maximumSize(10_000).<AliasKey, Entry>build().asMap();
     }
@@ -136,14 +140,15 @@ public class AliasResolver {
         }
     }
 
+    /** Unless an alias, or a split's route or shadow, still sends requests to it: they would wait for a reload. */
     private void releaseIfUnused(ModelVersionRef version) {
-        if (!isTargeted(version)) {
+        if (!isTargeted(version) && !splits.routesTo(version)) {
             models.release(version);
         }
     }
 
     /** Whether any alias known here still points at the version. */
-    public boolean isTargeted(ModelVersionRef ref) {
+    private boolean isTargeted(ModelVersionRef ref) {
         for (Map.Entry<AliasKey, Entry> entry : entries.entrySet()) {
             if (entry.getKey().model().equals(ref.model()) && entry.getValue().version() == ref.version()) {
                 return true;

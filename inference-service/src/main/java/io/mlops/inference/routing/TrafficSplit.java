@@ -53,6 +53,19 @@ public record TrafficSplit(List<Route> routes, Shadow shadow) {
         routes = List.copyOf(routes);
     }
 
+    /** Whether a route or the shadow names the version. */
+    boolean uses(int version) {
+        if (shadow != null && shadow.version() == version) {
+            return true;
+        }
+        for (Route route : routes) {
+            if (route.version() == version) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int totalWeight() {
         int total = 0;
         for (Route route : routes) {

@@ -1,5 +1,6 @@
 package io.mlops.inference.routing;
 
+import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.inference.serving.InferenceProperties;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,16 @@ public class TrafficSplits {
     /** The split of the alias, if any; requests through the alias then ignore the registry's alias. */
     public Optional<TrafficSplit> find(String model, String alias) {
         return splits.isEmpty() ? Optional.empty() : Optional.ofNullable(splits.get(new Key(model, alias)));
+    }
+
+    /** Whether a split of the model sends traffic (a route, whatever its weight) or shadow copies to the version. */
+    boolean routesTo(ModelVersionRef ref) {
+        for (Map.Entry<Key, TrafficSplit> entry : splits.entrySet()) {
+            if (entry.getKey().model().equals(ref.model()) && entry.getValue().uses(ref.version())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     TrafficSplit get(String model, String alias) {

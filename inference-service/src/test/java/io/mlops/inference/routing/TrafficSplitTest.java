@@ -54,6 +54,13 @@ class TrafficSplitTest {
     }
 
     @Test
+    void aSplitUsesItsRoutesEvenAtWeightZeroAndItsShadow() {
+        var split = new TrafficSplit(List.of(new TrafficSplit.Route(1, 0), new TrafficSplit.Route(2, 5)),
+                new TrafficSplit.Shadow(3));
+        assertThat(List.of(1, 2, 3, 4).stream().filter(split::uses)).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void unroutableSplitsAreRefusedNamingTheField() {
         assertThatThrownBy(() -> new TrafficSplit(List.of(), null)).isInstanceOf(SplitInvalid.class).hasMessageStartingWith("routes:");
         assertThatThrownBy(() -> new TrafficSplit(List.of(new TrafficSplit.Route(0, 1)), null))
