@@ -69,7 +69,10 @@ final class Loader {
             case CSV -> "read_csv(" + path + ", header = true, delim = ',', quote = '\"', escape = '\"',"
                     + " strict_mode = true, auto_detect = false, columns = {"
                     + csvHeader.stream().map(h -> literal(h) + ": 'VARCHAR'").collect(Collectors.joining(", ")) + "})";
-            case JSONL -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1)";
+            // records: every line must be an object (else a bind error, located by JsonLinesLocator); the
+            // thresholds off: DuckDB would otherwise read wide (>= 200 keys of one type) or sparse rows as one MAP
+            case JSONL -> "read_json(" + path + ", format = 'newline_delimited', sample_size = -1, records = true,"
+                    + " map_inference_threshold = -1, field_appearance_threshold = 0)";
             case PARQUET -> "read_parquet(" + path + ")";
         };
     }

@@ -123,6 +123,16 @@ class BadInputTest {
     }
 
     @Test
+    void aLineThatIsNotAnObjectIsMalformedAtItsLine() {
+        InvalidDataset e = failure(write(dir, "a.jsonl", "{\"a\":1}\n[2]\n{\"a\":3}\n"), DataFormat.JSONL);
+        assertThat(e).isInstanceOf(MalformedJsonLine.class);
+        assertThat(e.line()).hasValue(2);
+        InvalidDataset scalars = failure(write(dir, "b.jsonl", "42\n43\n"), DataFormat.JSONL);
+        assertThat(scalars).isInstanceOf(MalformedJsonLine.class);
+        assertThat(scalars.line()).hasValue(1);
+    }
+
+    @Test
     void everyFactHasAStableCode() {
         assertThat(new RaggedCsvRow(2, 3, 2, "c").code()).isEqualTo("ragged-csv-row");
         assertThat(new EmptyFile().code()).isEqualTo("empty-file");
