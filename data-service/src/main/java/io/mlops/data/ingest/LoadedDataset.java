@@ -1,5 +1,6 @@
 package io.mlops.data.ingest;
 
+import static io.mlops.data.schema.SqlNames.ident;
 import static io.mlops.data.schema.SqlNames.literal;
 
 import io.mlops.data.profile.ProfileOptions;
@@ -75,10 +76,11 @@ public final class LoadedDataset implements AutoCloseable {
      * @return the number of rows written
      */
     public int writeSample(Path parquetTarget) {
-        String sql = "COPY (SELECT " + loaded.columnList() + " FROM (SELECT " + loaded.rowColumn() + " AS __mlops_row, "
+        String row = ident(loaded.rowColumn());
+        String sql = "COPY (SELECT " + loaded.columnList() + " FROM (SELECT " + row + ", "
                 + loaded.columnList() + " FROM " + Loader.TABLE
                 + " USING SAMPLE reservoir(" + settings.sampleRows() + " ROWS) REPEATABLE (" + settings.sampleSeed()
-                + ")) ORDER BY __mlops_row) TO " + literal(parquetTarget.toAbsolutePath().toString()) + " (FORMAT parquet)";
+                + ")) ORDER BY " + row + ") TO " + literal(parquetTarget.toAbsolutePath().toString()) + " (FORMAT parquet)";
         try {
             engine.executeSingleThreaded(sql);
         } catch (SQLException e) {

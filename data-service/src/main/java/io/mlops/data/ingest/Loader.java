@@ -1,5 +1,6 @@
 package io.mlops.data.ingest;
 
+import static io.mlops.data.schema.SqlNames.ident;
 import static io.mlops.data.schema.SqlNames.literal;
 
 import io.mlops.data.schema.RowLocation;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,22 +27,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Makes a file queryable as {@value #TABLE} (a table for CSV and JSON Lines, a view over Parquet) with a
- * column of file positions, with base column types (STRING for all
- * text; CATEGORICAL is decided by the profile). Every engine refusal becomes an {@link InvalidDataset}.
+ * Makes a file queryable as {@value #TABLE} (a typed table for CSV, a view over a table for JSON Lines, a
+ * view over the file for Parquet) with a generated column of file positions, with base column types (STRING
+ * for all text; CATEGORICAL is decided by the profile). Every engine refusal becomes an {@link InvalidDataset}.
  */
 final class Loader {
 
     static final String TABLE = "data";
+    private static final String RAW = "raw";
     private static final String PARQUET_ROW = "file_row_number";
+    private static final String ROWID = "rowid";
+    /** The generated row-position column; a number is added when a user column has this name. */
+    private static final String ROW = "__mlops_row";
+    private static final String ROWID_ASIDE = "__mlops_rowid";
     private static final Pattern LINE = Pattern.compile("[Ll]ine:? (\\d+)");
 
-    /** {@code rowColumn} holds each row's 0-based position in the file. */
+    /**
+     * {@code rowColumn} holds each row's 0-based position in the file: a generated column of {@value #TABLE}
+     * named unlike any user column, so a user's rowid or file_row_number is data like any other.
+     */
     record Loaded(List<ColumnSchema> columns, long rows, String rowColumn, RowLocation locatedBy,
             LongUnaryOperator locate) {
 
         String columnList() {
-            return columns.stream().map(c -> SqlNames.ident(c.name())).collect(Collectors.joining(", "));
+            return idents(columns.stream().map(ColumnSchema::name).toList());
         }
     }
 
@@ -80,22 +90,26 @@ final class Loader {
     private static Loaded csv(Engine engine, Path file) {
         Utf8Check.verify(file);
         CsvPrecheck.Layout layout = CsvPrecheck.check(file);
+        List<String> header = layout.header();
         try {
-            engine.execute("CREATE TABLE raw AS SELECT * FROM " + source(file, DataFormat.CSV, layout.header()));
-            List<ColumnType> types = TypeInference.inferText(engine.connection(), "raw", layout.header());
+            engine.execute("CREATE TABLE " + RAW + " AS SELECT * FROM " + source(file, DataFormat.CSV, header));
+            List<ColumnType> types = TypeInference.inferText(engine.connection(), RAW, header);
+            String rowColumn = freeName(ROW, header);
+            List<String> sources = unshadowRowid(engine, header, rowColumn);
             List<String> casts = new ArrayList<>();
             List<ColumnSchema> columns = new ArrayList<>();
             for (int i = 0; i < types.size(); i++) {
-                casts.add(TypeInference.castFromText(layout.header().get(i), types.get(i)));
-                columns.add(new ColumnSchema(layout.header().get(i), types.get(i), true));
+                casts.add(TypeInference.castFromText(sources.get(i), header.get(i), types.get(i)));
+                columns.add(new ColumnSchema(header.get(i), types.get(i), true));
             }
-            engine.execute("CREATE TABLE " + TABLE + " AS SELECT " + String.join(", ", casts) + " FROM raw");
-            engine.execute("DROP TABLE raw");
+            engine.execute("CREATE TABLE " + TABLE + " AS SELECT rowid AS " + ident(rowColumn) + ", "
+                    + String.join(", ", casts) + " FROM " + RAW);
+            engine.execute("DROP TABLE " + RAW);
             long rows = count(engine);
             if (rows != layout.rows()) {
                 throw new UnreadableDataset("DuckDB read " + rows + " rows where Commons CSV read " + layout.rows(), null, null);
             }
-            return new Loaded(columns, rows, "rowid", RowLocation.CSV_LINE, layout.lines()::lineOf);
+            return new Loaded(columns, rows, rowColumn, RowLocation.CSV_LINE, layout.lines()::lineOf);
         } catch (SQLException e) {
             throw new UnreadableDataset(e.getMessage(), lineIn(e.getMessage()), e);
         }
@@ -104,39 +118,93 @@ final class Loader {
     private static Loaded jsonl(Engine engine, Path file) {
         Utf8Check.verify(file);
         try {
-            engine.execute("CREATE TABLE " + TABLE + " AS SELECT * FROM " + source(file, DataFormat.JSONL, null));
+            engine.execute("CREATE TABLE " + RAW + " AS SELECT * FROM " + source(file, DataFormat.JSONL, null));
         } catch (SQLException e) {
             throw new MalformedJsonLine(JsonLinesLocator.firstBadLine(file), firstLine(e.getMessage()), e);
         }
         try {
-            return typed(engine, "rowid");
+            return numberedByRowid(engine, columnsOf(engine, RAW));
         } catch (SQLException e) {
             throw new UnreadableDataset(e.getMessage(), null, e);
         }
     }
 
     private static Loaded parquet(Engine engine, Path file) {
+        String path = literal(file.toAbsolutePath().toString());
         try {
+            List<ColumnSchema> columns = columnsOf(engine, "read_parquet(" + path + ")");
+            List<String> names = columns.stream().map(ColumnSchema::name).toList();
+            if (names.stream().anyMatch(PARQUET_ROW::equalsIgnoreCase)) {
+                // the file's own column would hide DuckDB's row number (and the option refuses such a file):
+                // copy the rows into a table, whose rowid is file order, at the cost of memory
+                engine.execute("CREATE TABLE " + RAW + " AS SELECT * FROM read_parquet(" + path + ")");
+                return numberedByRowid(engine, columns);
+            }
             // A view, not a copy: Parquet is columnar and compressed, so each profiling query re-reading only
             // the columns it needs is cheaper than materializing every column first (measured on flights-3m).
-            engine.execute("CREATE VIEW " + TABLE + " AS SELECT * FROM read_parquet("
-                    + literal(file.toAbsolutePath().toString()) + ", file_row_number = true)");
-            return typed(engine, PARQUET_ROW);
+            String rowColumn = freeName(ROW, names);
+            engine.execute("CREATE VIEW " + TABLE + " AS SELECT " + PARQUET_ROW + " AS " + ident(rowColumn) + ", "
+                    + idents(names) + " FROM read_parquet(" + path + ", file_row_number = true)");
+            return loaded(engine, columns, rowColumn);
         } catch (SQLException e) {
             throw new UnreadableParquet(firstLine(e.getMessage()), e);
         }
     }
 
-    private static Loaded typed(Engine engine, String rowColumn) throws SQLException {
+    /** Makes {@value #TABLE} a view of {@value #RAW} with the row positions the table's rowid gives. */
+    private static Loaded numberedByRowid(Engine engine, List<ColumnSchema> columns) throws SQLException {
+        List<String> names = columns.stream().map(ColumnSchema::name).toList();
+        String rowColumn = freeName(ROW, names);
+        List<String> sources = unshadowRowid(engine, names, rowColumn);
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            selected.add(ident(sources.get(i)) + " AS " + ident(names.get(i)));
+        }
+        engine.execute("CREATE VIEW " + TABLE + " AS SELECT rowid AS " + ident(rowColumn) + ", "
+                + String.join(", ", selected) + " FROM " + RAW);
+        return loaded(engine, columns, rowColumn);
+    }
+
+    /**
+     * Renames any column of {@value #RAW} called rowid (in any case), which would hide the table's rowid
+     * pseudo-column, and answers the names to read the columns by, in order.
+     */
+    private static List<String> unshadowRowid(Engine engine, List<String> names, String rowColumn) throws SQLException {
+        List<String> sources = new ArrayList<>(names);
+        List<String> taken = new ArrayList<>(names);
+        taken.add(rowColumn);
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(ROWID)) {
+                String aside = freeName(ROWID_ASIDE, taken);
+                taken.add(aside);
+                engine.execute("ALTER TABLE " + RAW + " RENAME COLUMN " + ident(names.get(i)) + " TO " + ident(aside));
+                sources.set(i, aside);
+            }
+        }
+        return sources;
+    }
+
+    /** {@code base}, with a number added if needed, so that it is none of {@code taken} (DuckDB ignores case). */
+    static String freeName(String base, Collection<String> taken) {
+        String name = base;
+        for (int n = 1; contains(taken, name); n++) {
+            name = base + "_" + n;
+        }
+        return name;
+    }
+
+    private static boolean contains(Collection<String> names, String name) {
+        return names.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    /** The columns of a relation, with base types; blank or repeated names are refused. */
+    private static List<ColumnSchema> columnsOf(Engine engine, String relation) throws SQLException {
         List<ColumnSchema> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Statement statement = engine.connection().createStatement();
-                ResultSet rs = statement.executeQuery("DESCRIBE " + TABLE)) {
+                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
             while (rs.next()) {
                 String name = rs.getString("column_name");
-                if (name.equals(rowColumn)) {
-                    continue;
-                }
                 if (name.isBlank()) {
                     throw new BlankColumnName(columns.size() + 1, null);
                 }
@@ -146,11 +214,19 @@ final class Loader {
                 columns.add(new ColumnSchema(name, TypeInference.fromEngineType(rs.getString("column_type")), true));
             }
         }
+        return columns;
+    }
+
+    private static Loaded loaded(Engine engine, List<ColumnSchema> columns, String rowColumn) throws SQLException {
         long rows = count(engine);
         if (rows == 0) {
             throw new NoDataRows(null);
         }
         return new Loaded(columns, rows, rowColumn, RowLocation.ROW_NUMBER, row -> row + 1);
+    }
+
+    private static String idents(List<String> names) {
+        return names.stream().map(SqlNames::ident).collect(Collectors.joining(", "));
     }
 
     private static long count(Engine engine) throws SQLException {

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a declared schema against a loaded DuckDB table, one query per rule: each selects the offending
- * rows in file order (by a 0-based row-number column: a table's rowid, or Parquet's file_row_number) with
- * their total count as a
+ * rows in file order (by a 0-based row-position column the loader generated) with their total count as a
  * window, limited to the first few.
  */
 public final class SchemaValidator {
@@ -29,7 +28,7 @@ public final class SchemaValidator {
     private final int maxOffences;
 
     /**
-     * @param rowColumn   the 0-based position of a row in the file: "rowid" of a table, "file_row_number" of Parquet
+     * @param rowColumn   the column holding the 0-based position of a row in the file (not one of {@code columns})
      * @param columns     the table's column names
      * @param locate      maps a 0-based rowid to the location reported ({@code locatedBy})
      * @param maxOffences how many offending rows to keep per rule (20 in the service)
@@ -38,7 +37,7 @@ public final class SchemaValidator {
             LongUnaryOperator locate, int maxOffences) {
         this.connection = connection;
         this.table = table;
-        this.rowColumn = rowColumn;
+        this.rowColumn = ident(rowColumn);
         this.columns = List.copyOf(columns);
         this.locatedBy = locatedBy;
         this.locate = locate;

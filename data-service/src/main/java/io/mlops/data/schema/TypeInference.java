@@ -111,9 +111,12 @@ public final class TypeInference {
         };
     }
 
-    /** The SQL that turns a VARCHAR column into the inferred type (exact, since every value parsed). */
-    public static String castFromText(String column, ColumnType type) {
-        String c = ident(column);
+    /**
+     * The SQL that turns the VARCHAR column {@code source} into the inferred type (exact, since every value
+     * parsed), named {@code target}.
+     */
+    public static String castFromText(String source, String target, ColumnType type) {
+        String c = ident(source);
         return switch (type) {
             case INTEGER -> "CAST(trim(" + c + ") AS BIGINT)";
             case FLOAT -> "CAST(" + c + " AS DOUBLE)";
@@ -121,6 +124,6 @@ public final class TypeInference {
             case DATE -> "CAST(trim(" + c + ") AS DATE)";
             case TIMESTAMP -> "CAST(" + c + " AS TIMESTAMP)";
             case STRING, CATEGORICAL -> c;
-        } + " AS " + c;
+        } + " AS " + ident(target);
     }
 }
