@@ -14,8 +14,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One in-process, in-memory DuckDB database per ingestion, capped by the settings; it spills to its
- * temp directory past the memory limit, and the directory is removed on close when we made it.
+ * One in-process, in-memory DuckDB database per ingestion, capped by the settings; it spills to a temp
+ * directory of its own past the memory limit (inside the configured one, if any), removed on close.
  */
 final class Engine implements AutoCloseable {
 
@@ -32,16 +32,15 @@ final class Engine implements AutoCloseable {
     static Engine open(IngestSettings settings) {
         Path own = null;
         try {
-            Path temp = settings.tempDirectory();
-            if (temp == null) {
-                own = Files.createTempDirectory("mlops-duckdb-");
-                temp = own;
-            }
+            // always a folder of our own: DuckDB names spill files by size class only, so engines sharing a
+            // folder would overwrite each other's files and the first to close would delete the others'
+            own = settings.tempDirectory() == null ? Files.createTempDirectory("mlops-duckdb-")
+                    : Files.createTempDirectory(Files.createDirectories(settings.tempDirectory()), "mlops-duckdb-");
             Connection connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET memory_limit = " + literal(settings.memoryLimit()));
                 statement.execute("SET threads = " + settings.threads());
-                statement.execute("SET temp_directory = " + literal(temp.toString()));
+                statement.execute("SET temp_directory = " + literal(own.toString()));
                 statement.execute("SET preserve_insertion_order = true"); // rowid = file order, for line numbers
                 statement.execute("SET enable_progress_bar = false");
             }
@@ -50,6 +49,7 @@ final class Engine implements AutoCloseable {
             deleteTree(own);
             throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
         } catch (IOException e) {
+            deleteTree(own);
             throw new UncheckedIOException(e);
         }
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * @param memoryLimit           DuckDB {@code memory_limit}, e.g. "1GB"
  * @param threads               DuckDB worker threads
- * @param tempDirectory         where DuckDB spills; null for a fresh directory under java.io.tmpdir
+ * @param tempDirectory         where each engine makes its own spill folder; null for java.io.tmpdir
  * @param sampleRows            reservoir sample size
  * @param sampleSeed            seed of the reservoir sample, so the same file gives the same sample
  * @param exactDistinctMaxRows  up to this row count distinct counts are exact, above it HyperLogLog estimates

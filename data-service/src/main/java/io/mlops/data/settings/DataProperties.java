@@ -39,7 +39,7 @@ public record DataProperties(
     /**
      * @param memoryLimit                 DuckDB's native memory cap per ingestion (outside the JVM heap)
      * @param threads                     DuckDB worker threads per ingestion
-     * @param tempDirectory               where DuckDB spills past its memory limit; null for a fresh temp folder
+     * @param tempDirectory               where DuckDB spills, in a folder per ingestion; null for java.io.tmpdir
      * @param sampleRows                  size of the reservoir sample kept with each version
      * @param sampleSeed                  seed of the sample, so the same bytes give the same sample
      * @param exactDistinctMaxRows        up to this row count distinct counts are exact, above it estimated
