@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,5 +170,22 @@ class BadInputIntegrationTest {
         }
         JsonNode problem = rejected(400, () -> api.upload("a..b", "iris.csv", DataApi.fixture("iris.csv")));
         assertThat(problem.path("field").asString()).isEqualTo("name");
+    }
+
+    @Test
+    void aNullOrNulTagOrAllowedValueIsRefusedWithItsField() {
+        long datasets = jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single();
+        ResponseEntity<JsonNode> tag = api.createDataset(Map.of("name", DataApi.uniqueName("null-tag"),
+                "tags", Arrays.asList("a", null)));
+        assertThat(tag.getStatusCode().value()).as("%s", tag.getBody()).isEqualTo(400);
+        assertThat(tag.getBody().path("field").asString()).isEqualTo("tags[1]");
+        ResponseEntity<JsonNode> allowed = api.createDataset(Map.of("name", DataApi.uniqueName("null-allowed"),
+                "declaredSchema", Map.of("columns", List.of(Map.of("name", "c", "allowedValues", Arrays.asList("x", null))))));
+        assertThat(allowed.getStatusCode().value()).as("%s", allowed.getBody()).isEqualTo(400);
+        assertThat(allowed.getBody().path("field").asString()).isEqualTo("declaredSchema.columns[0].allowedValues[1]");
+        ResponseEntity<JsonNode> nul = api.createDataset(Map.of("name", DataApi.uniqueName("nul-tag"), "tags", List.of("a", "b\0")));
+        assertThat(nul.getStatusCode().value()).as("%s", nul.getBody()).isEqualTo(400);
+        assertThat(nul.getBody().path("field").asString()).isEqualTo("tags[1]");
+        assertThat(jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single()).isEqualTo(datasets);
     }
 }

@@ -9,6 +9,7 @@ record CreateDatasetRequest(String name, String description, List<String> tags, 
         ValidationPolicy validationPolicy) {
 
     NewDataset toNewDataset() {
+        RequestTexts.check("tags", tags, TagInvalid::new);
         return new NewDataset(name, description, tags, declaredSchema == null ? null : declaredSchema.toDeclaredSchema(),
                 validationPolicy);
     }

@@ -22,6 +22,7 @@ record DeclaredSchemaRequest(List<Rule> columns, List<String> uniqueKey) {
             if (r == null || r.name() == null || r.name().isBlank()) {
                 throw new DeclaredSchemaInvalid("declaredSchema.columns[" + i + "].name", "a rule needs a column name");
             }
+            RequestTexts.check("declaredSchema.columns[" + i + "].allowedValues", r.allowedValues(), DeclaredSchemaInvalid::new);
             rules.add(new ColumnRule(r.name(), Boolean.TRUE.equals(r.required()), Boolean.TRUE.equals(r.notNull()),
                     r.min(), r.max(), r.allowedValues(), r.pattern()));
         }
