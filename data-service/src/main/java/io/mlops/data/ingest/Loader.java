@@ -91,6 +91,7 @@ final class Loader {
         Utf8Check.verify(file);
         CsvPrecheck.Layout layout = CsvPrecheck.check(file);
         List<String> header = layout.header();
+        header.forEach(name -> refuseNul(name, 1L));
         try {
             engine.execute("CREATE TABLE " + RAW + " AS SELECT * FROM " + source(file, DataFormat.CSV, header));
             List<ColumnType> types = TypeInference.inferText(engine.connection(), RAW, header);
@@ -211,10 +212,17 @@ final class Loader {
                 if (!seen.add(name)) {
                     throw new DuplicateColumnName(name, 1);
                 }
+                refuseNul(name, null);
                 columns.add(new ColumnSchema(name, TypeInference.fromEngineType(rs.getString("column_type")), true));
             }
         }
         return columns;
+    }
+
+    private static void refuseNul(String name, Long line) {
+        if (name.indexOf('\0') >= 0) {
+            throw new NulInColumnName(name, line);
+        }
     }
 
     private static Loaded loaded(Engine engine, List<ColumnSchema> columns, String rowColumn) throws SQLException {

@@ -11,6 +11,7 @@ import io.mlops.data.schema.InvalidDeclaredSchema;
 import io.mlops.data.settings.DataProperties;
 import io.mlops.data.storage.WorkFiles;
 import io.mlops.domain.data.DataFormat;
+import io.mlops.domain.data.DatasetSchema;
 import io.mlops.domain.id.DatasetVersionRef;
 import io.mlops.events.DataIngested;
 import io.mlops.support.blob.BlobStore;
@@ -26,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ingestion pipeline: detect the format, stream the bytes to a staged blob, answer the existing version
@@ -66,11 +68,12 @@ public class VersionIngestion {
     private final long maxBytes;
     private final IngestionMetrics metrics;
     private final IngestionSlots slots;
+    private final JsonbText jsonb;
     private final Clock clock = Clock.systemUTC();
 
     VersionIngestion(DatasetCatalog catalog, VersionRepository versions, DatasetIngestor ingestor, BlobStore blobs,
             TransactionalBlobs blobCommits, OutboxWriter outbox, TransactionTemplate tx, WorkFiles work, DataProperties props,
-            IngestionMetrics metrics, IngestionSlots slots) {
+            IngestionMetrics metrics, IngestionSlots slots, JsonMapper json) {
         this.catalog = catalog;
         this.versions = versions;
         this.ingestor = ingestor;
@@ -82,6 +85,7 @@ public class VersionIngestion {
         this.maxBytes = props.maxUploadSize().toBytes();
         this.metrics = metrics;
         this.slots = slots;
+        this.jsonb = new JsonbText(json);
     }
 
     public IngestOutcome ingest(String datasetName, Upload upload, String actor) {
@@ -150,12 +154,13 @@ public class VersionIngestion {
                 return new IngestOutcome(raced.get(), false);
             }
             int number = catalog.allocateVersion(dataset.id());
+            DatasetSchema schema = jsonb.storable(result.schema());
             VersionRecord version = new VersionRecord(dataset.id(), dataset.name(), number, result.format(), result.rowCount(),
-                    data.size(), data.sha256(), result.schema(), result.profile(), result.validation(), sample.sha256(),
-                    upload.fileName(), actor, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    data.size(), data.sha256(), schema, jsonb.storable(result.profile()), jsonb.storable(result.validation()),
+                    sample.sha256(), upload.fileName(), actor, clock.instant().truncatedTo(ChronoUnit.MICROS));
             versions.insert(version);
             outbox.append(new DataIngested(dataset.id(), new DatasetVersionRef(dataset.name(), number), result.format(),
-                    result.schema(), result.rowCount(), data.size(), data.sha256()));
+                    schema, result.rowCount(), data.size(), data.sha256()));
             blobCommits.commit(data, sample);
             return new IngestOutcome(version, true);
         });

@@ -187,6 +187,20 @@ class DatasetVersionsIntegrationTest {
     }
 
     @Test
+    void aNulCharacterInAValueIsStoredAsAReplacementCharacter() {
+        // PostgreSQL's jsonb refuses U+0000, which the profile (top values, min, max) would carry
+        String name = api.createDataset("nul");
+        byte[] jsonl = "{\"name\":\"a\\u0000b\"}\n{\"name\":\"c\"}\n".getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<JsonNode> response = api.upload(name, "nul.jsonl", jsonl);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        JsonNode stored = api.get("/api/v1/datasets/{name}/versions/1", name).getBody();
+        JsonNode column = stored.path("profile").path("columns").get(0);
+        assertThat(column.path("min").asString()).isEqualTo("a\uFFFDb");
+        assertThat(column.path("topValues").findValuesAsString("value")).containsExactly("a\uFFFDb", "c");
+        assertThat(api.dataIngestedEvents(name)).isEqualTo(1);
+    }
+
+    @Test
     void reuploadingTheSameBytesAnswersTheExistingVersionWithoutANewEvent() {
         String name = api.createDataset("idem");
         byte[] iris = DataApi.fixture("iris.csv");

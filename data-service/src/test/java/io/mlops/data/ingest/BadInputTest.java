@@ -133,6 +133,16 @@ class BadInputTest {
     }
 
     @Test
+    void aNulInAColumnNameIsNamedWithAReplacementCharacter() {
+        InvalidDataset json = failure(write(dir, "a.jsonl", "{\"na\\u0000me\":1}\n"), DataFormat.JSONL);
+        assertThat(json).isInstanceOf(NulInColumnName.class);
+        assertThat(json.column()).hasValue("na\uFFFDme");
+        InvalidDataset csv = failure(write(dir, "a.csv", "id,na\0me\n1,2\n"), DataFormat.CSV);
+        assertThat(csv).isInstanceOf(NulInColumnName.class);
+        assertThat(csv.line()).hasValue(1);
+    }
+
+    @Test
     void everyFactHasAStableCode() {
         assertThat(new RaggedCsvRow(2, 3, 2, "c").code()).isEqualTo("ragged-csv-row");
         assertThat(new EmptyFile().code()).isEqualTo("empty-file");
