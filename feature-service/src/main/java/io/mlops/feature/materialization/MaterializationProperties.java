@@ -11,11 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code redis-write-timeout}); {@code redis-write-timeout}: the wait for one such pipeline's replies,
  * on the writer's own connection, apart from the lookups' short command timeout
  * ({@code spring.data.redis.timeout}, 500 ms), which batches missed on a loaded host; {@code threads}: jobs that run at once; {@code resume-on-startup}: rerun jobs
- * left QUEUED or RUNNING by a stopped instance (turn off where another instance owns them).
+ * left QUEUED or RUNNING by a stopped instance, at startup and then every {@code resume-interval} (a job another
+ * live instance runs is never rerun: see {@link JobLocks}).
  */
 @ConfigurationProperties("mlops.feature.materialization")
 record MaterializationProperties(@DefaultValue("5000") int chunkRows, @DefaultValue("500") int redisBatchKeys,
                                  @DefaultValue("10s") Duration redisWriteTimeout,
                                  @DefaultValue("1") int threads,
-                                 @DefaultValue("true") boolean resumeOnStartup) {
+                                 @DefaultValue("true") boolean resumeOnStartup,
+                                 @DefaultValue("30s") Duration resumeInterval) {
+
+    MaterializationProperties {
+        if (resumeInterval.isNegative() || resumeInterval.isZero()) {
+            throw new IllegalArgumentException("mlops.feature.materialization.resume-interval must be positive, was " + resumeInterval);
+        }
+    }
 }

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one job: offline table first (the source of truth), then Redis from it, then the job's
  * success and FeaturesCreated in one transaction. Any failure marks the job FAILED with its message;
- * running the job again redoes it from scratch, which the writers make idempotent.
+ * running the job again redoes it from scratch, which the writers make idempotent. A run holds the
+ * job's {@link JobLocks lock} throughout, so no two instances run one job at once.
  */
 @Component
 class Materializer {
@@ -37,10 +38,12 @@ class Materializer {
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
+    private final JobLocks locks;
 
     Materializer(JobRepository jobs, FeatureSetRepository featureSets, DatasetSource source, OfflineWriter offline,
-                 OnlineWriter online, OutboxWriter outbox, TransactionTemplate tx, MeterRegistry meters) {
+                 OnlineWriter online, OutboxWriter outbox, TransactionTemplate tx, MeterRegistry meters, JobLocks locks) {
         this.jobs = jobs;
+        this.locks = locks;
         this.featureSets = featureSets;
         this.source = source;
         this.offline = offline;
@@ -75,7 +78,14 @@ class Materializer {
         }
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
+        JobLocks.Held lock = null;
         try {
+            lock = locks.tryLock(id).orElse(null);
+            if (lock == null) {
+                outcome = "running-elsewhere"; // another instance runs it; its run ends the job
+                log.debug("Materialization {} is running on another instance", id);
+                return;
+            }
             FeatureSet set = featureSets.require(job.featureSet());
             FeatureSetVersion version = featureSets.requireVersion(job.featureSet(), job.version());
             DatasetVersionInfo data = source.version(version.dataset(), version.datasetVersion());
@@ -95,8 +105,13 @@ class Materializer {
             log.info("Materialized {}: {} rows offline, {} entities online", version.ref(), rows, entities);
         } catch (Exception e) {
             log.warn("Materialization {} of {}@{} failed", id, job.featureSet(), job.version(), e);
-            jobs.failed(id, e.getMessage() == null ? e.toString() : e.getMessage());
+            if (lock != null) {
+                jobs.failed(id, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
         } finally {
+            if (lock != null) {
+                lock.close();
+            }
             sample.stop(meters.timer("mlops.feature.materialization", "feature_set", job.featureSet(), "outcome", outcome));
         }
     }

@@ -38,6 +38,8 @@ abstract class FeatureStoreTestSupport {
         registry.add("mlops.feature.data-service-url", DATA::baseUrl);
         // short enough that SlowDataServiceIntegrationTest streams past it and stalls beyond it
         registry.add("mlops.feature.data-service-read-timeout", () -> SLOW_READ_TIMEOUT.toMillis() + "ms");
+        // JobOwnershipIntegrationTest waits for sweeps
+        registry.add("mlops.feature.materialization.resume-interval", () -> "300ms");
     }
 
     @LocalServerPort
