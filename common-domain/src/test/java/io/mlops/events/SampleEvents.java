@@ -35,7 +35,8 @@ final class SampleEvents {
         DatasetSchema schema = new DatasetSchema(List.of(
                 new ColumnSchema("sepal_length", ColumnType.FLOAT, false),
                 new ColumnSchema("species", ColumnType.CATEGORICAL, false)));
-        Lineage lineage = new Lineage(iris2, "ab".repeat(32), new FeatureSetVersionRef("iris-features", 1), TrainingJobId.random());
+        Lineage lineage = new Lineage(iris2, "ab".repeat(32), new FeatureSetVersionRef("iris-features", 1), TrainingJobId.random(),
+                "species");
         DriftResult drift = new DriftResult(IRIS_3, "w-17", Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T11:00:00Z"), 1000,
                 List.of(new ColumnDrift("sepal_length", DriftMethod.KOLMOGOROV_SMIRNOV, 0.31, 0.0001, 0.05, true, 0.42)), 1.0, true);
         return List.of(

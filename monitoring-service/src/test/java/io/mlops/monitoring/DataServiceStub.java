@@ -22,8 +22,7 @@ final class DataServiceStub implements AutoCloseable {
                {"name": "temp_max", "type": "FLOAT", "nullable": false},
                {"name": "temp_min", "type": "FLOAT", "nullable": false},
                {"name": "wind", "type": "FLOAT", "nullable": false},
-               {"name": "weather", "type": "CATEGORICAL", "nullable": false}]},
-             "target": "weather"}""";
+               {"name": "weather", "type": "CATEGORICAL", "nullable": false}]}}""";
 
     final AtomicInteger sampleFetches = new AtomicInteger();
     private final HttpServer server;

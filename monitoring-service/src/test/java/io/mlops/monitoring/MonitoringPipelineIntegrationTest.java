@@ -263,7 +263,7 @@ class MonitoringPipelineIntegrationTest {
     void modelTrainedFetchesTheLineageDatasetSampleOnceAndKeepsTheTrainingMetrics() {
         ModelVersionRef model = new ModelVersionRef("weather-trained-" + UUID.randomUUID().toString().substring(0, 8), 2);
         var trained = new ModelTrained(ModelId.random(), model, Task.MULTICLASS, new Metrics(Map.of("accuracy", 0.87)),
-                new Lineage(new DatasetVersionRef("weather", 3), null, null, null), "ab".repeat(32));
+                new Lineage(new DatasetVersionRef("weather", 3), null, null, null, "weather"), "ab".repeat(32));
         var envelope = EventEnvelope.wrap("model-service", trained, Clock.systemUTC());
         int before = DATA_SERVICE.sampleFetches.get();
         kafka.send(Topics.MODELS_TRAINED, trained.aggregateKey(), envelope);

@@ -91,6 +91,9 @@ class EndToEndIntegrationTest {
             await().atMost(EVENT).untilAsserted(() -> assertThat(platform.http(Service.MONITORING).get()
                     .uri("/api/v1/models/{m}/versions/{v}/reference", MODEL, champion).retrieve().toBodilessEntity()
                     .getStatusCode().value()).isEqualTo(200));
+            // its label column comes from the model's lineage (a dataset version does not say what a model predicts)
+            assertThat(platform.get(Service.MONITORING, "/api/v1/models/{m}/versions/{v}/reference", MODEL, champion))
+                    .containsEntry("labelColumn", "temp_max");
 
             // 5. predictions by raw features and by entity (the online store's latest row per weather kind)
             Map<String, Object> byFeatures = platform.send(Service.INFERENCE, "POST", 200, "/api/v1/models/{name}/predict",
@@ -172,6 +175,9 @@ class EndToEndIntegrationTest {
                 assertThat(c).containsEntry("column", "precipitation").containsEntry("drifted", true);
                 assertThat((String) c.get("method")).isNotBlank();
             });
+            // prediction drift: the predictions against the reference's temp_max
+            assertThat((List<Map<String, Object>>) judged.get("columns")).anySatisfy(c ->
+                    assertThat(c).containsEntry("kind", "PREDICTION").containsEntry("column", "prediction"));
 
             // 11. feedback: the true temp_max of 40 of those days, then the quality report of that window
             List<Map<String, Object>> feedback = new ArrayList<>();

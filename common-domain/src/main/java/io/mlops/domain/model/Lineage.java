@@ -6,11 +6,13 @@ import io.mlops.domain.id.TrainingJobId;
 
 /**
  * Where a model version came from: dataset version (and the SHA-256 of its bytes), feature-set
- * version and training job. Imported models have only what the importer declared, so any part may be null.
+ * version, training job, and the dataset column it learned to predict (what the monitoring-service
+ * compares its predictions with). Imported models have only what the importer declared, so any part may be null.
  */
-public record Lineage(DatasetVersionRef dataset, String datasetSha256, FeatureSetVersionRef featureSet, TrainingJobId trainingJob) {
+public record Lineage(DatasetVersionRef dataset, String datasetSha256, FeatureSetVersionRef featureSet, TrainingJobId trainingJob,
+                      String labelColumn) {
 
     public static Lineage none() {
-        return new Lineage(null, null, null, null);
+        return new Lineage(null, null, null, null, null);
     }
 }

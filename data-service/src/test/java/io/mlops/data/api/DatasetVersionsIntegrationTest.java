@@ -365,7 +365,7 @@ class DatasetVersionsIntegrationTest {
         JsonNode v2 = api.upload(name, "two.csv", other).getBody();
 
         ModelTrained trained = new ModelTrained(ModelId.random(), new ModelVersionRef("iris-mlp", 3), Task.MULTICLASS,
-                new Metrics(Map.of(Metrics.ACCURACY, 0.97)), new Lineage(new DatasetVersionRef(name, 1), v1.path("sha256").asString(), null, null),
+                new Metrics(Map.of(Metrics.ACCURACY, 0.97)), new Lineage(new DatasetVersionRef(name, 1), v1.path("sha256").asString(), null, null, null),
                 "a".repeat(64));
         kafka.send(Topics.MODELS_TRAINED, name, EventEnvelope.wrap("model-service", trained, Clock.systemUTC()));
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM version_usage WHERE dataset_name = ?")

@@ -57,7 +57,7 @@ public final class Models {
     /** Iris whose lineage names the feature set its inputs come from online (for {@code entities}). */
     public static Path irisWithFeatureSet(Path folder, String featureSet) {
         var lineage = new io.mlops.domain.model.Lineage(null, null,
-                new io.mlops.domain.id.FeatureSetVersionRef(featureSet, 1), null);
+                new io.mlops.domain.id.FeatureSetVersionRef(featureSet, 1), null, null);
         return archive(folder, "iris-" + featureSet + ".zip", "iris_mlp.pt", ModelManifest.torchScript(
                 InputSignature.ofNumbers(IRIS_FEATURES), new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"),
                 Map.of(), lineage));

@@ -30,7 +30,7 @@ public final class Fixtures {
     return ModelManifest.torchScript(InputSignature.ofNumbers(IRIS_FEATURES),
         new OutputSpec(Task.MULTICLASS, IRIS_CLASSES, "logits"), Map.of("accuracy", 0.97),
         new Lineage(new DatasetVersionRef("iris", 1), "ab".repeat(32), new FeatureSetVersionRef("iris-raw", 1),
-            TrainingJobId.of("00000000-0000-0000-0000-000000000001")));
+            TrainingJobId.of("00000000-0000-0000-0000-000000000001"), "species"));
   }
 
   public static ModelManifest digitsTorchScript() {

@@ -104,7 +104,8 @@ class JobExecution {
         // no validation split and no search: the single trial's score is the holdout's
         rows.trialScored(job, 1, "[]", evaluation.metrics().get(Evaluation.selectionMetric(plan.task())), true);
       }
-      Lineage lineage = new Lineage(info.dataset(), info.datasetSha256(), plan.featureSet(), new TrainingJobId(job));
+      Lineage lineage = new Lineage(info.dataset(), info.datasetSha256(), plan.featureSet(), new TrainingJobId(job),
+          plan.labelColumn());
       Map<String, Object> hyper = new LinkedHashMap<>(best.params().withEpochs(best.epochs()).asMap());
       hyper.put("seed", plan.seed());
       ModelManifest manifest = ModelManifest.djl(best.params().architecture(), Signatures.of(info), output,

@@ -25,9 +25,8 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The data-service's API as this service uses it: a dataset version's schema (and target column, when the version
- * declares one) and its reservoir sample as CSV with a header. Only HTTP, never inside a database transaction: a slow
- * data-service must not hold a connection or locks. Bounded: a connect and a read timeout, and a cap on the bytes
+ * The data-service's API as this service uses it: a dataset version's schema and its reservoir sample as CSV with a
+ * header. Only HTTP, never inside a database transaction: a slow data-service must not hold a connection or locks. Bounded: a connect and a read timeout, and a cap on the bytes
  * read (checked while reading, so an oversized body is never held whole) and on the sample's rows.
  */
 @Component
@@ -54,8 +53,11 @@ class DataServiceClient {
         this.http = RestClient.builder().requestFactory(requests).baseUrl(baseUrl.toString()).build();
     }
 
-    /** What a reference needs from the data-service. */
-    record Sample(List<ColumnSchema> columns, String target, String csv) {
+    /**
+     * What a reference needs from the data-service. The label column is not among it: a dataset version does not
+     * say which column a model predicts; the model's lineage in ModelTrained does.
+     */
+    record Sample(List<ColumnSchema> columns, String csv) {
     }
 
     /** The dataset version's schema and sample; fails with {@link ReferenceFetchFailed} or {@link ReferenceSampleTooLarge}. */
@@ -65,11 +67,9 @@ class DataServiceClient {
         for (JsonNode c : root.path("schema").path("columns")) {
             columns.add(new ColumnSchema(c.path("name").asString(), typeOf(c.path("type").asString()), c.path("nullable").asBoolean(true)));
         }
-        String target = root.path("target").isString() ? root.path("target").asString()
-                : root.path("labelColumn").isString() ? root.path("labelColumn").asString() : null;
         String csv = get("/api/v1/datasets/{name}/versions/{v}/sample?format=csv", ref, "sample");
         checkRows(ref, csv);
-        return new Sample(columns, target, csv);
+        return new Sample(columns, csv);
     }
 
     private String get(String path, DatasetVersionRef ref, String what) {

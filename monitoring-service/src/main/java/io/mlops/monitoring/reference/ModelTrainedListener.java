@@ -48,6 +48,6 @@ class ModelTrainedListener {
         }
         DataServiceClient.Sample sample = dataService.fetch(dataset);
         idempotent.process(CONSUMER, envelope, e -> references.register(event.model(), "data-service", dataset, sample.csv(),
-                sample.columns(), sample.target(), event.task(), event.metrics()));
+                sample.columns(), event.lineage().labelColumn(), event.task(), event.metrics()));
     }
 }

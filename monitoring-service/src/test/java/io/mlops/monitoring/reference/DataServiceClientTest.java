@@ -34,8 +34,7 @@ class DataServiceClientTest {
     private static final DatasetVersionRef DATASET = new DatasetVersionRef("weather", 3);
     private static final String VERSION = """
             {"schema": {"columns": [{"name": "temp", "type": "FLOAT", "nullable": false},
-                                    {"name": "weather", "type": "CATEGORICAL", "nullable": false}]},
-             "target": "weather"}""";
+                                    {"name": "weather", "type": "CATEGORICAL", "nullable": false}]}}""";
     // generous timeouts (a loaded machine must not fail these tests); the timeout tests set their own
     private static final MonitoringProperties.Reference LIMITS =
             new MonitoringProperties.Reference(Duration.ofSeconds(10), Duration.ofSeconds(20), DataSize.ofBytes(200), 4);
@@ -75,9 +74,8 @@ class DataServiceClientTest {
     }
 
     @Test
-    void readsTheSchemaTargetAndSample() {
+    void readsTheSchemaAndSample() {
         DataServiceClient.Sample fetched = client(url()).fetch(DATASET);
-        assertThat(fetched.target()).isEqualTo("weather");
         assertThat(fetched.columns()).extracting(c -> c.name() + ":" + c.type())
                 .containsExactly("temp:" + ColumnType.FLOAT, "weather:" + ColumnType.CATEGORICAL);
         assertThat(fetched.csv()).isEqualTo(sample);
