@@ -7,6 +7,7 @@ import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.ServedModel;
 import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.support.web.ApiProblem;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,9 +95,37 @@ class OipController {
         }
     }
 
-    @PostMapping({"/models/{model}/infer", "/models/{model}/versions/{version}/infer"})
+    /** A JSON request that says so: read by Spring MVC's converter straight from the stream (the benchmarked path). */
+    @PostMapping(path = {"/models/{model}/infer", "/models/{model}/versions/{version}/infer"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     ResponseEntity<?> infer(@PathVariable String model, @PathVariable(required = false) String version,
                             @RequestBody OipMessages.InferRequest request) {
+        return answer(model, version, request, request.inputs());
+    }
+
+    /**
+     * A JSON request with no Content-Type or another one: tritonclient.http and {@code requests.post(url, data=text)}
+     * send none, curl {@code -d} says form, and Triton and KServe read the body as JSON whatever it says. Read from the
+     * stream too, never copied. Only application/octet-stream is refused: it is the binary extension's type, and
+     * without its header the body cannot be split.
+     */
+    @PostMapping({"/models/{model}/infer", "/models/{model}/versions/{version}/infer"})
+    ResponseEntity<?> inferUntyped(@PathVariable String model, @PathVariable(required = false) String version,
+                                   @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                   InputStream body) {
+        if (contentType != null && contentType.regionMatches(true, 0, MediaType.APPLICATION_OCTET_STREAM_VALUE, 0,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE.length())) {
+            throw new BinaryHeaderMissing();
+        }
+        OipMessages.InferRequest request;
+        try {
+            request = json.readValue(body, OipMessages.InferRequest.class);
+        } catch (JacksonException e) {
+            return unreadable(e);
+        }
+        if (request == null) {
+            return error(HttpStatus.BAD_REQUEST, new HttpHeaders(), "request body is not readable: it is not a JSON object");
+        }
         return answer(model, version, request, request.inputs());
     }
 
@@ -157,24 +189,38 @@ class OipController {
     ResponseEntity<OipMessages.Error> problem(ApiProblem problem) {
         HttpHeaders headers = new HttpHeaders();
         problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, d.toSeconds()))));
-        return ResponseEntity.status(problem.status()).headers(headers).body(new OipMessages.Error(problem.getMessage()));
+        return error(problem.status(), headers, problem.getMessage());
     }
 
+    /** Spring MVC's or Jackson's word that the body is not a readable request; the body limit is one of its causes. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<OipMessages.Error> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<OipMessages.Error> unreadable(RuntimeException e) {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ApiProblem problem) {
-                return problem(problem); // e.g. service-support's body limit, hit while the converter was reading
+                return problem(problem); // e.g. service-support's body limit, hit while the body was read
             }
         }
-        String message = e.getMostSpecificCause().getMessage();
-        return ResponseEntity.badRequest().body(new OipMessages.Error("request body is not readable: "
-                + (message == null ? "" : message.replaceAll("\\s*\\n.*", ""))));
+        String message = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+        return error(HttpStatus.BAD_REQUEST, new HttpHeaders(), "request body is not readable: "
+                + (message == null ? "" : message.replaceAll("\\s*\\n.*", "")));
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<OipMessages.Error> unexpected(RuntimeException e) {
+    /**
+     * Spring MVC's own errors (406 for an Accept the answer cannot meet, ...) get the protocol's format too, not the
+     * shared advice's ProblemDetail; anything else is a 500 that leaks no internals.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<OipMessages.Error> unexpected(Exception e) {
+        if (e instanceof ErrorResponse spring) {
+            String detail = spring.getBody().getDetail();
+            return error(spring.getStatusCode(), spring.getHeaders(), detail == null ? e.getMessage() : detail);
+        }
         log.error("Unexpected error on an OIP endpoint", e);
-        return ResponseEntity.internalServerError().body(new OipMessages.Error("an unexpected error occurred; it has been logged"));
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, new HttpHeaders(), "an unexpected error occurred; it has been logged");
+    }
+
+    /** JSON whatever the request's Accept says: an error the client cannot read as it asked beats a second error. */
+    private static ResponseEntity<OipMessages.Error> error(HttpStatusCode status, HttpHeaders headers, String message) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON).body(new OipMessages.Error(message));
     }
 }
