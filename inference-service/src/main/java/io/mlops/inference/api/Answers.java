@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Outputs → one result per row, each announced as PredictionMade (sampled); shared by callers and shadows. */
 @Component
-class Answers {
+public class Answers {
 
     private final PredictionEvents events;
 
@@ -33,11 +33,40 @@ class Answers {
             results.add(new PredictionResult(id, ref, outcome.value(), outcome.label(), outcome.probabilities()));
             if (events.sampled()) {
                 now = now != null ? now : Instant.now();
-                Map<String, Object> features = out.features() == null ? Map.of() : out.features().get(r);
-                events.offer(new PredictionMade(id, ref, alias, now, features, outcome.value(), outcome.label(),
-                        outcome.probabilities(), latencyMs, shadow));
+                offer(id, out, r, outcome, alias, now, latencyMs, shadow);
             }
         }
         return results;
+    }
+
+    /**
+     * Announces an answer whose caller gets no per-row results (OIP): the same PredictionMade events as {@link #of},
+     * with ids only the events carry. A row that is not sampled costs nothing, and with events off neither does the call.
+     */
+    public void announce(PredictionService.Outputs out, String alias, long startNanos) {
+        if (!events.enabled()) {
+            return;
+        }
+        double latencyMs = (System.nanoTime() - startNanos) / 1e6;
+        Instant now = null;
+        for (int r = 0; r < out.rows(); r++) {
+            if (events.sampled()) {
+                now = now != null ? now : Instant.now();
+                offer(new PredictionId(TimeOrderedIds.next()), out, r, Outcomes.of(out.model().output(), out.values(), r),
+                        alias, now, latencyMs, false);
+            }
+        }
+    }
+
+    /** Whether answers are announced at all, so that a caller builds the features events need only then. */
+    public boolean announcing() {
+        return events.enabled();
+    }
+
+    private void offer(PredictionId id, PredictionService.Outputs out, int r, Outcomes.Outcome outcome, String alias,
+                       Instant now, double latencyMs, boolean shadow) {
+        Map<String, Object> features = out.features() == null ? Map.of() : out.features().get(r);
+        events.offer(new PredictionMade(id, out.model().ref(), alias, now, features, outcome.value(), outcome.label(),
+                outcome.probabilities(), latencyMs, shadow));
     }
 }

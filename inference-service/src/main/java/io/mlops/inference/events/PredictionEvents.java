@@ -28,6 +28,11 @@ public class PredictionEvents {
                 .description("PredictionMade events waiting to be sent").register(registry);
     }
 
+    /** Whether any row may be announced: callers build what only events need (features) when this is true. */
+    public boolean enabled() {
+        return properties.enabled() && properties.sampleRate() > 0;
+    }
+
     /** Whether this row's event should be built at all (sampling happens before any allocation). */
     public boolean sampled() {
         double rate = properties.sampleRate();

@@ -1,6 +1,7 @@
 package io.mlops.inference.oip;
 
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.inference.api.Answers;
 import io.mlops.inference.api.PredictionService;
 import io.mlops.inference.cache.ModelLease;
 import io.mlops.inference.serving.ModelRepository;
@@ -48,12 +49,15 @@ class OipController {
     private static final Logger log = LoggerFactory.getLogger(OipController.class);
 
     private final PredictionService predictions;
+    private final Answers answers;
     private final ModelRepository models;
     private final ApplicationAvailability availability;
     private final JsonMapper json;
 
-    OipController(PredictionService predictions, ModelRepository models, ApplicationAvailability availability, JsonMapper json) {
+    OipController(PredictionService predictions, Answers answers, ModelRepository models, ApplicationAvailability availability,
+                  JsonMapper json) {
         this.predictions = predictions;
+        this.answers = answers;
         this.models = models;
         this.availability = availability;
         this.json = json;
@@ -148,8 +152,10 @@ class OipController {
 
     private ResponseEntity<?> answer(String model, String version, OipMessages.InferRequest request,
                                      List<OipMessages.InferInput> inputs) {
+        long start = System.nanoTime();
         ModelVersionRef ref = resolve(model, version);
-        var out = predictions.predict(ref, served -> Tensors.inputs(inputs, served, predictions));
+        boolean features = answers.announcing();
+        var out = predictions.predict(ref, served -> Tensors.inputs(inputs, served, predictions, features));
         String outputName = out.model().output().name();
         if (request.outputs() != null) {
             for (OipMessages.RequestedOutput wanted : request.outputs()) {
@@ -159,6 +165,8 @@ class OipController {
                 }
             }
         }
+        // announced as the platform API announces: the alias a version-less request went to, none for a named version
+        answers.announce(out, version == null ? predictions.defaultAlias() : null, start);
         List<Long> shape = List.of((long) out.rows(), (long) out.model().outputWidth());
         String modelVersion = Integer.toString(ref.version());
         if (!BinaryTensors.binaryOutput(request)) {

@@ -21,20 +21,26 @@ final class Tensors {
     private Tensors() {
     }
 
+    /**
+     * @param features whether PredictionMade needs the rows' features (events on): the per-feature form passes the
+     *                 named rows it builds anyway, as REST passes its instances; the matrix form builds rows of the
+     *                 model inputs by name only then
+     */
     static PredictionService.Inputs inputs(List<OipMessages.InferInput> tensors, ServedModel model,
-                                           PredictionService service) {
+                                           PredictionService service, boolean features) {
         checkNulls(tensors);
         if (tensors == null || tensors.isEmpty()) {
             throw new InvalidTensor("inputs", "no input tensors");
         }
         if (tensors.size() == 1 && tensors.getFirst().shape() != null && tensors.getFirst().shape().size() == 2
                 && tensors.getFirst().shape().get(1) != 1) {
-            return matrix(tensors.getFirst(), model, service);
+            return matrix(tensors.getFirst(), model, service, features);
         }
         return columns(tensors, model, service);
     }
 
-    private static PredictionService.Inputs matrix(OipMessages.InferInput tensor, ServedModel model, PredictionService service) {
+    private static PredictionService.Inputs matrix(OipMessages.InferInput tensor, ServedModel model, PredictionService service,
+                                                   boolean features) {
         long rows = tensor.shape().get(0);
         long width = tensor.shape().get(1);
         if (width != model.inputWidth()) {
@@ -47,7 +53,8 @@ final class Tensors {
         for (int i = 0; i < out.length; i++) {
             out[i] = toFloat(tensor, data, i);
         }
-        return new PredictionService.Inputs(out, (int) rows);
+        // the values as sent (the model sees them as floats)
+        return new PredictionService.Inputs(out, (int) rows, features ? model.encoder().modelInputRows(data.numbers(), (int) rows) : null);
     }
 
     private static PredictionService.Inputs columns(List<OipMessages.InferInput> tensors, ServedModel model,
@@ -83,7 +90,7 @@ final class Tensors {
             }
             instances.add(row);
         }
-        return new PredictionService.Inputs(model.encoder().encode(instances, "inputs"), rows);
+        return new PredictionService.Inputs(model.encoder().encode(instances, "inputs"), rows, instances);
     }
 
     /** A null input or shape dimension, which JSON allows and the protocol does not: 400 naming it, not a 500. */

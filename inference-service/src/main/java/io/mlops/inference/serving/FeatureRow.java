@@ -2,6 +2,8 @@ package io.mlops.inference.serving;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -75,6 +77,20 @@ public final class FeatureRow extends AbstractMap<String, Object> {
         this.numbers = numbers;
         this.kinds = kinds;
         this.others = others;
+    }
+
+    /**
+     * The rows of a row-major matrix of numbers under {@code layout}'s names, each value a JSON float: PredictionMade's
+     * features for a request that sent its model inputs as one matrix (OIP) rather than as named rows.
+     */
+    static List<Map<String, Object>> ofMatrix(Layout layout, double[] rowMajor, int rows) {
+        int width = layout.names.length;
+        byte[] kinds = new byte[width]; // all FLOAT (0), never written: one array for every row
+        List<Map<String, Object>> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            out.add(new FeatureRow(layout, Arrays.copyOfRange(rowMajor, r * width, (r + 1) * width), kinds, null));
+        }
+        return out;
     }
 
     Object valueAt(int i) {

@@ -22,12 +22,15 @@ public final class InputEncoder {
     private final FeatureTransformer transformer;
     /** For each model input, its column in the transformer's output. */
     private final int[] transformedIndex;
+    /** The model inputs' names as one row layout, so that every matrix row of this version shares it. */
+    private final FeatureRow.Layout modelInputLayout;
 
     public InputEncoder(InputSignature signature) {
         for (Feature feature : signature.features()) {
             features.put(feature.name(), feature.type());
         }
         this.modelInputs = signature.modelInputs();
+        this.modelInputLayout = new FeatureRow.Layout(modelInputs.toArray(String[]::new));
         if (signature.transformations() == null) {
             this.transformer = null;
             this.transformedIndex = null;
@@ -50,6 +53,14 @@ public final class InputEncoder {
 
     public List<String> modelInputs() {
         return modelInputs;
+    }
+
+    /**
+     * The rows of a row-major matrix of model inputs, named after them: PredictionMade's features for a request that
+     * sent no raw features (OIP's one-tensor form). One layout per version, so the event sender groups them by reference.
+     */
+    public List<Map<String, Object>> modelInputRows(double[] rowMajor, int rows) {
+        return FeatureRow.ofMatrix(modelInputLayout, rowMajor, rows);
     }
 
     /**
