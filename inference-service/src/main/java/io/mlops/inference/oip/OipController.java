@@ -8,6 +8,7 @@ import io.mlops.inference.serving.ModelRepository;
 import io.mlops.inference.serving.ServedModel;
 import io.mlops.runtime.artifact.ModelKind;
 import io.mlops.support.web.ApiProblem;
+import io.mlops.support.web.RetryAfter;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -196,7 +197,7 @@ class OipController {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<OipMessages.Error> problem(ApiProblem problem) {
         HttpHeaders headers = new HttpHeaders();
-        problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, d.toSeconds()))));
+        problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(d)));
         return error(problem.status(), headers, problem.getMessage());
     }
 

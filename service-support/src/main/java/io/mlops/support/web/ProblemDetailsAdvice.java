@@ -44,7 +44,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setType(URI.create(problem.type()));
         problem.properties().forEach(body::setProperty);
         HttpHeaders headers = new HttpHeaders();
-        problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, d.toSeconds()))));
+        problem.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(d)));
         return handleExceptionInternal(problem, body, headers, problem.status(), request);
     }
 
