@@ -104,6 +104,9 @@ class JobExecution {
         // no validation split and no search: the single trial's score is the holdout's
         rows.trialScored(job, 1, "[]", evaluation.metrics().get(Evaluation.selectionMetric(plan.task())), true);
       }
+      if (!evaluation.finite()) {
+        throw new TrainingDiverged(best.trial(), evaluation.metrics());
+      }
       Lineage lineage = new Lineage(info.dataset(), info.datasetSha256(), plan.featureSet(), new TrainingJobId(job),
           plan.labelColumn());
       Map<String, Object> hyper = new LinkedHashMap<>(best.params().withEpochs(best.epochs()).asMap());

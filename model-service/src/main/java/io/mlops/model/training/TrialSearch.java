@@ -58,7 +58,9 @@ final class TrialSearch {
           Matrix fitRows = inner == null ? foldTrain : inner.fitRows();
           Matrix watch = inner == null ? (plan.searching() ? null : foldTest) : inner.watchRows();
           try (FittedNet net = DjlFit.fit(fitRows, watch, hp, plan.task(), units, plan.seed(), progress)) {
-            scores.add(Evaluation.of(plan.task(), net.predict(foldTest), foldTest).metrics().get(metric));
+            Evaluation evaluation = Evaluation.of(plan.task(), net.predict(foldTest), foldTest);
+            // a diverged fold scores NaN even where its selection metric alone looks like a number
+            scores.add(evaluation.finite() ? evaluation.metrics().get(metric) : Double.NaN);
             bestEpochs.add(net.bestEpoch());
           }
           Double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -67,7 +69,7 @@ final class TrialSearch {
         Double mean = scores.isEmpty() ? null : scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         int epochs = hp.patience() > 0 && !bestEpochs.isEmpty()
             ? (int) Math.round(bestEpochs.stream().mapToInt(Integer::intValue).average().orElseThrow()) : hp.epochs();
-        if (best == null || mean != null && (best.score() == null || mean > best.score())) {
+        if (best == null || ranksAbove(mean, best.score())) {
           best = new Best(trial, hp, Math.max(1, epochs), mean);
         }
       } catch (RuntimeException e) {
@@ -76,6 +78,18 @@ final class TrialSearch {
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a candidate's score beats the best so far. A non-finite score (a diverged fit) ranks
+   * below every finite one: compared with {@code >}, a NaN first candidate would never be displaced.
+   * A null score (nothing to score on) never displaces.
+   */
+  static boolean ranksAbove(Double score, Double best) {
+    if (score == null || !Double.isFinite(score)) {
+      return false;
+    }
+    return best == null || !Double.isFinite(best) || score > best;
   }
 
   private record Split(Matrix all, Splits.Split split) {

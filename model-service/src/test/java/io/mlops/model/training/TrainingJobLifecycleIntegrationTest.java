@@ -61,6 +61,51 @@ class TrainingJobLifecycleIntegrationTest extends TrainingTestBase {
     assertThat((Double) ((Map<String, Object>) result.get("metrics")).get("accuracy")).isGreaterThanOrEqualTo(0.9);
   }
 
+  /**
+   * Linear regression on the standardized diabetes features by plain SGD: a learning rate of 5 is far
+   * past 2 / (largest eigenvalue of the features' covariance, about 4), so the weights grow by a factor
+   * of about 19 a step and overflow to NaN within an epoch; 0.05 converges.
+   */
+  static Map<String, Object> diabetesSgd(String model, double learningRate) {
+    return request(model, FixtureFeatureService.DIABETES, "regression", Map.of("type", "linear-regression"),
+        Map.of("type", "sgd", "learningRate", learningRate, "batchSize", 32, "epochs", 20));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDivergedCandidateNeverWinsTheSearchAndADivergedModelIsNeverRegistered() {
+    String model = uniqueName("diabetes-diverge");
+    Map<String, Object> body = diabetesSgd(model, 0.05);
+    body.put("search", Map.of("strategy", "grid", "folds", 2, "parameters", Map.of("learningRate", List.of(5.0, 0.05))));
+    var job = train(body, Duration.ofSeconds(90));
+
+    assertThat(job.get("state")).as("%s", job.get("error")).isEqualTo("SUCCEEDED");
+    var trials = (List<Map<String, Object>>) job.get("trials");
+    assertThat(finite(trials.get(0).get("meanScore"))).as("trial 1 diverges: %s", trials.get(0)).isFalse();
+    assertThat(finite(trials.get(1).get("meanScore"))).as("%s", trials.get(1)).isTrue();
+    var result = (Map<String, Object>) job.get("result");
+    assertThat(result.get("bestTrial")).isEqualTo(2);
+    assertThat(((Map<String, Object>) result.get("metrics")).values()).allSatisfy(v -> assertThat(finite(v)).isTrue());
+    var version = http().get().uri("/api/v1/models/{m}/versions/1", model).retrieve()
+        .body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {});
+    assertThat(((Map<String, Object>) version.get("metrics")).values()).isNotEmpty()
+        .allSatisfy(v -> assertThat(finite(v)).as("registered %s", version.get("metrics")).isTrue());
+
+    // the only candidate diverges: the job fails and nothing is registered
+    String lone = uniqueName("diabetes-diverge-lone");
+    var failed = train(diabetesSgd(lone, 5.0), Duration.ofSeconds(60));
+    assertThat(failed.get("state")).isEqualTo("FAILED");
+    assertThat((String) failed.get("error")).contains("diverged");
+    assertThat(failed.get("modelVersion")).isNull();
+    assertThat(http().get().uri("/api/v1/models/{m}", lone).retrieve().toBodilessEntity().getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  /** A JSON number that is finite (Jackson writes NaN and infinities as strings). */
+  static boolean finite(Object value) {
+    return value instanceof Number n && Double.isFinite(n.doubleValue());
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void randomSearchRunsItsTrialBudgetOfDistinctCandidates() {

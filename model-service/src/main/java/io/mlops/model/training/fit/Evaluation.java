@@ -28,6 +28,15 @@ public record Evaluation(Map<String, Double> metrics, int[][] confusion, List<St
     return task == Task.REGRESSION ? regression(outputs, truth) : classification(task, outputs, truth);
   }
 
+  /**
+   * Whether every metric is a finite number. A network whose weights diverged predicts NaN or
+   * infinities: its RMSE and R² are NaN, and a classifier's log loss is, even where its accuracy
+   * (argmax of NaN picks class 0) still looks like a number.
+   */
+  public boolean finite() {
+    return metrics.values().stream().allMatch(Double::isFinite);
+  }
+
   /** The score a search maximizes: R² for regression, accuracy for classification. */
   public static String selectionMetric(Task task) {
     return task == Task.REGRESSION ? Metrics.R2 : Metrics.ACCURACY;
