@@ -14,6 +14,8 @@ import java.util.Map;
 final class Candidates {
 
   static final int MAX_TRIALS = 200;
+  static final List<String> SEARCHABLE = List.of("learningRate", "weightDecay", "batchSize", "epochs", "optimizer",
+      "hiddenSizes", "activation", "dropout");
 
   private Candidates() {}
 
@@ -24,12 +26,22 @@ final class Candidates {
     }
     long size = 1;
     for (var entry : space.entrySet()) {
+      String name = entry.getKey();
+      if (!SEARCHABLE.contains(name)) {
+        throw new TrainingRequestInvalid("search.parameters." + name, "unknown hyperparameter; searchable are "
+            + SEARCHABLE);
+      }
       if (entry.getValue() == null || entry.getValue().isEmpty()) {
-        throw new TrainingRequestInvalid("search.parameters." + entry.getKey(), "needs at least one value");
+        throw new TrainingRequestInvalid("search.parameters." + name, "needs at least one value");
       }
       size *= entry.getValue().size();
       if (size > 100_000) {
         throw new TrainingRequestInvalid("search.parameters", "more than 100000 combinations");
+      }
+      // each value passes the checks the request's own setting passes, so every combination does
+      for (int i = 0; i < entry.getValue().size(); i++) {
+        String field = field(name, i);
+        TrainingPlan.checked(with(base, name, entry.getValue().get(i), field), ignored -> field);
       }
     }
     String strategy = search.strategy() == null ? "grid" : search.strategy().toLowerCase(Locale.ROOT);
@@ -61,7 +73,8 @@ final class Candidates {
       int rest = pick;
       for (int p = names.size() - 1; p >= 0; p--) {
         List<Object> values = space.get(names.get(p));
-        hp = with(hp, names.get(p), values.get(rest % values.size()));
+        int index = rest % values.size();
+        hp = with(hp, names.get(p), values.get(index), field(names.get(p), index));
         rest /= values.size();
       }
       result.add(hp);
@@ -69,30 +82,27 @@ final class Candidates {
     return result;
   }
 
-  static HyperParams with(HyperParams hp, String name, Object value) {
-    String field = "search.parameters." + name;
-    try {
-      return switch (name) {
-        case "learningRate" -> new HyperParams(hp.architecture(), hp.optimizer(), positive(field, num(value)),
-            hp.weightDecay(), hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
-        case "weightDecay" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), num(value),
-            hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
-        case "batchSize" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), hp.weightDecay(),
-            (int) positive(field, num(value)), hp.epochs(), hp.patience(), hp.validationFraction());
-        case "epochs" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), hp.weightDecay(),
-            hp.batchSize(), (int) positive(field, num(value)), hp.patience(), hp.validationFraction());
-        case "optimizer" -> new HyperParams(hp.architecture(), TrainingPlan.optimizer(field, value.toString()),
-            hp.learningRate(), hp.weightDecay(), hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
-        case "hiddenSizes", "activation", "dropout" -> new HyperParams(mlp(hp, field, name, value), hp.optimizer(),
-            hp.learningRate(), hp.weightDecay(), hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
-        default -> throw new TrainingRequestInvalid(field, "unknown hyperparameter");
-      };
-    } catch (ClassCastException | IllegalArgumentException e) {
-      if (e instanceof TrainingRequestInvalid) {
-        throw e;
-      }
-      throw new TrainingRequestInvalid(field, "value " + value + " is not usable: " + e.getMessage());
-    }
+  private static String field(String name, int index) {
+    return "search.parameters." + name + "[" + index + "]";
+  }
+
+  /** {@code hp} with one hyperparameter set to a search value; converts and checks its type only. */
+  static HyperParams with(HyperParams hp, String name, Object value, String field) {
+    return switch (name) {
+      case "learningRate" -> new HyperParams(hp.architecture(), hp.optimizer(), num(field, value), hp.weightDecay(),
+          hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
+      case "weightDecay" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), num(field, value),
+          hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
+      case "batchSize" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), hp.weightDecay(),
+          whole(field, value), hp.epochs(), hp.patience(), hp.validationFraction());
+      case "epochs" -> new HyperParams(hp.architecture(), hp.optimizer(), hp.learningRate(), hp.weightDecay(),
+          hp.batchSize(), whole(field, value), hp.patience(), hp.validationFraction());
+      case "optimizer" -> new HyperParams(hp.architecture(), TrainingPlan.optimizer(field, text(field, value)),
+          hp.learningRate(), hp.weightDecay(), hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
+      case "hiddenSizes", "activation", "dropout" -> new HyperParams(mlp(hp, field, name, value), hp.optimizer(),
+          hp.learningRate(), hp.weightDecay(), hp.batchSize(), hp.epochs(), hp.patience(), hp.validationFraction());
+      default -> throw new TrainingRequestInvalid(field, "unknown hyperparameter");
+    };
   }
 
   private static MlpSpec mlp(HyperParams hp, String field, String name, Object value) {
@@ -101,24 +111,41 @@ final class Candidates {
     }
     try {
       return switch (name) {
-        case "hiddenSizes" -> new MlpSpec(((List<?>) value).stream().map(v -> (int) num(v)).toList(), m.activation(),
+        case "hiddenSizes" -> {
+          if (!(value instanceof List<?> sizes)) {
+            throw new TrainingRequestInvalid(field, "must be a list of layer sizes, was " + value);
+          }
+          yield new MlpSpec(sizes.stream().map(v -> whole(field, v)).toList(), m.activation(), m.dropout());
+        }
+        case "activation" -> new MlpSpec(m.hiddenSizes(), TrainingPlan.activation(field, text(field, value)),
             m.dropout());
-        case "activation" -> new MlpSpec(m.hiddenSizes(), TrainingPlan.activation(field, value.toString()), m.dropout());
-        default -> new MlpSpec(m.hiddenSizes(), m.activation(), num(value));
+        default -> new MlpSpec(m.hiddenSizes(), m.activation(), num(field, value));
       };
     } catch (InvalidArchitecture e) {
       throw new TrainingRequestInvalid(field, e.getMessage());
     }
   }
 
-  private static double num(Object value) {
-    return ((Number) value).doubleValue();
+  private static double num(String field, Object value) {
+    if (!(value instanceof Number n)) {
+      throw new TrainingRequestInvalid(field, "must be a number, was " + value);
+    }
+    return n.doubleValue();
   }
 
-  private static double positive(String field, double value) {
-    if (!(value > 0)) {
-      throw new TrainingRequestInvalid(field, "must be > 0, was " + value);
+  /** A whole number: 0.5 would otherwise truncate to a batch size of 0. */
+  private static int whole(String field, Object value) {
+    double v = num(field, value);
+    if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new TrainingRequestInvalid(field, "must be a whole number, was " + value);
     }
-    return value;
+    return (int) v;
+  }
+
+  private static String text(String field, Object value) {
+    if (!(value instanceof String text)) {
+      throw new TrainingRequestInvalid(field, "must be a string, was " + value);
+    }
+    return text;
   }
 }

@@ -13,6 +13,7 @@ import io.mlops.runtime.architecture.LogisticRegressionSpec;
 import io.mlops.runtime.architecture.MlpSpec;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * A checked training request with its defaults filled in. Built from the stored request both when
@@ -110,14 +111,29 @@ public record TrainingPlan(String modelName, FeatureSetVersionRef featureSet, St
     int epochs = o.epochs() == null ? 20 : o.epochs();
     int patience = o.earlyStoppingPatience() == null ? 0 : o.earlyStoppingPatience();
     double validation = o.validationFraction() == null ? (patience > 0 ? 0.1 : 0.0) : o.validationFraction();
-    require(lr > 0 && lr <= 10, "optimizer.learningRate", "must be in (0, 10]");
-    require(wd >= 0, "optimizer.weightDecay", "must be >= 0");
-    require(batch >= 1 && batch <= 65_536, "optimizer.batchSize", "must be 1..65536");
-    require(epochs >= 1 && epochs <= 10_000, "optimizer.epochs", "must be 1..10000");
-    require(patience >= 0, "optimizer.earlyStoppingPatience", "must be >= 0");
-    require(validation >= 0 && validation < 0.9, "optimizer.validationFraction", "must be in [0, 0.9)");
-    require(patience == 0 || validation > 0, "optimizer.validationFraction", "early stopping needs a validation split");
-    return new HyperParams(architecture, optimizer, lr, wd, batch, epochs, patience, validation);
+    return checked(new HyperParams(architecture, optimizer, lr, wd, batch, epochs, patience, validation),
+        name -> "optimizer." + name);
+  }
+
+  /**
+   * The optimizer's limits, for the request's own settings and for every search value alike.
+   *
+   * @param field the request field of a hyperparameter named as in {@link HyperParams#asMap()}
+   * @throws TrainingRequestInvalid naming the field of the first value out of bounds
+   */
+  static HyperParams checked(HyperParams hp, UnaryOperator<String> field) {
+    require(hp.learningRate() > 0 && hp.learningRate() <= 10, field.apply("learningRate"),
+        "must be in (0, 10], was " + hp.learningRate());
+    require(hp.weightDecay() >= 0, field.apply("weightDecay"), "must be >= 0, was " + hp.weightDecay());
+    require(hp.batchSize() >= 1 && hp.batchSize() <= 65_536, field.apply("batchSize"),
+        "must be 1..65536, was " + hp.batchSize());
+    require(hp.epochs() >= 1 && hp.epochs() <= 10_000, field.apply("epochs"), "must be 1..10000, was " + hp.epochs());
+    require(hp.patience() >= 0, field.apply("earlyStoppingPatience"), "must be >= 0");
+    require(hp.validationFraction() >= 0 && hp.validationFraction() < 0.9, field.apply("validationFraction"),
+        "must be in [0, 0.9)");
+    require(hp.patience() == 0 || hp.validationFraction() > 0, field.apply("validationFraction"),
+        "early stopping needs a validation split");
+    return hp;
   }
 
   private static ArchitectureSpec architecture(TrainingJobRequest.Algorithm a) {
