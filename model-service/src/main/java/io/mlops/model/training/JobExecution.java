@@ -75,10 +75,7 @@ class JobExecution {
     rows.clearTrials(job); // a re-queued job starts over
     progress.phase("loading");
     FeatureSetInfo info = features.describe(plan.featureSet());
-    if (!info.labelColumns().contains(plan.labelColumn())) {
-      throw new TrainingDataUnusable("'" + plan.labelColumn() + "' is not a label column of " + plan.featureSet()
-          + " (labels: " + info.labelColumns() + ")");
-    }
+    LabelChecks.require(plan, info); // the set's definition may have changed since the job was accepted
     Matrix data = features.trainingData(plan.featureSet(), info.features(), plan.labelColumn(),
         plan.task().isClassification()).matrix();
     requireClasses(plan.task(), data);

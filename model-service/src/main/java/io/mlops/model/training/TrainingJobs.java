@@ -42,9 +42,7 @@ public class TrainingJobs {
   public TrainingJobView submit(TrainingJobRequest request) {
     TrainingPlan plan = TrainingPlan.of(request);
     FeatureSetInfo info = features.describe(plan.featureSet());
-    if (!info.labelColumns().contains(plan.labelColumn())) {
-      throw new LabelColumnNotFound(plan.labelColumn(), plan.featureSet().featureSet(), info.labelColumns());
-    }
+    LabelChecks.require(plan, info);
     UUID id = UUID.randomUUID();
     // the row and its request record commit together; the relay then tells every replica's consumer group
     tx.executeWithoutResult(status -> {

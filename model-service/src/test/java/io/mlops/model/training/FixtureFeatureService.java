@@ -40,8 +40,14 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class FixtureFeatureService implements AutoCloseable {
 
-  /** A feature set over one fixture: every column except the label gets the same transformation. */
-  record Set(String name, String file, String label, Transformation transformation) {
+  /**
+   * A feature set over one fixture: every column except the label gets the same transformation, then
+   * the {@code extra} features (which may read any column, the label included).
+   */
+  record Set(String name, String file, String label, Transformation transformation, List<FeatureDefinition> extra) {
+    Set(String name, String file, String label, Transformation transformation) {
+      this(name, file, label, transformation, List.of());
+    }
   }
 
   static final Set IRIS = new Set("iris-std", "iris.csv", "species", new Transformation.Standardize());
@@ -50,6 +56,9 @@ final class FixtureFeatureService implements AutoCloseable {
   static final Set DIABETES = new Set("diabetes-std", "diabetes.csv", "progression", new Transformation.Standardize());
   // digits has constant pixel columns (always 0): standardize refuses zero variance, min-max maps them to 0
   static final Set DIGITS = new Set("digits-scaled", "digits.csv", "digit", new Transformation.MinMaxScale());
+  /** Iris whose features include the one-hot encoded label: a model trained on it would read its own target. */
+  static final Set IRIS_LEAKY = new Set("iris-leaky", "iris.csv", "species", new Transformation.Standardize(),
+      List.of(FeatureDefinition.of("species_seen", "species", new Transformation.OneHot(null))));
 
   /** How a version's labels relate to the fixture's. */
   enum Labels {
@@ -241,7 +250,8 @@ final class FixtureFeatureService implements AutoCloseable {
       }
     }
     List<FeatureDefinition> definitions = raw.columns().stream().filter(c -> !c.equals(set.label()))
-        .map(c -> FeatureDefinition.of(c, c, set.transformation())).toList();
+        .map(c -> FeatureDefinition.of(c, c, set.transformation())).collect(java.util.stream.Collectors.toList());
+    definitions.addAll(set.extra());
     FittedFeatureSpec spec = FeatureFitter.fit(definitions, raw.rows());
     var transformer = spec.transformer();
     List<String> header = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.mlops.model.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,20 @@ class TrainingRequestsIntegrationTest extends TrainingTestBase {
         "search.parameters.momentum");
     refused(b -> b.put("search", Map.of("strategy", "random", "parameters", Map.of("learningRate", List.of(0.1)))), 422,
         "search.trials");
+    // search values pass the same checks as the optimizer's own, named by their index
+    refused(b -> b.put("search", search("weightDecay", List.of(-0.1))), 422, "search.parameters.weightDecay[0]");
+    refused(b -> b.put("search", search("learningRate", List.of(0.01, 50))), 422, "search.parameters.learningRate[1]");
+    refused(b -> b.put("search", search("epochs", List.of(100_000))), 422, "search.parameters.epochs[0]");
+    refused(b -> b.put("search", search("batchSize", List.of(0.5))), 422, "search.parameters.batchSize[0]");
+    refused(b -> b.put("search", search("batchSize", List.of(16, 100_000))), 422, "search.parameters.batchSize[1]");
+    refused(b -> b.put("search", search("learningRate", Arrays.asList((Object) null))), 422,
+        "search.parameters.learningRate[0]");
+    refused(b -> b.put("search", search("hiddenSizes", List.of(List.of(8), Arrays.asList(16, null)))), 422,
+        "search.parameters.hiddenSizes[1]");
+    refused(b -> b.put("search", search("hiddenSizes", List.of(List.of(8.5)))), 422, "search.parameters.hiddenSizes[0]");
+    refused(b -> b.put("search", search("activation", Arrays.asList((Object) null))), 422,
+        "search.parameters.activation[0]");
+    refused(b -> b.put("search", search("optimizer", List.of("adam", "rmsprop"))), 422, "search.parameters.optimizer[1]");
 
     var malformed = http().post().uri("/api/v1/training-jobs").contentType(MediaType.APPLICATION_JSON)
         .body("{\"modelName\": ").retrieve().toEntity(String.class);
@@ -47,6 +62,22 @@ class TrainingRequestsIntegrationTest extends TrainingTestBase {
     assertThat(count("training_jobs")).isEqualTo(jobs);
     assertThat(count("training_trials")).isZero();
     assertThat(count("models")).isEqualTo(models);
+  }
+
+  @Test
+  void aLabelThatAFeatureReadsIsRefused() {
+    long jobs = count("training_jobs");
+    Map<String, Object> body = valid();
+    body.put("featureSet", FixtureFeatureService.IRIS_LEAKY.name());
+    var response = submit(body);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(422);
+    assertThat(response.getBody()).containsEntry("field", "labelColumn").containsEntry("feature", "species_seen");
+    assertThat((String) response.getBody().get("detail")).contains("species").contains("species_seen");
+    assertThat(count("training_jobs")).isEqualTo(jobs);
+  }
+
+  static Map<String, Object> search(String parameter, List<?> values) {
+    return Map.of("strategy", "grid", "folds", 2, "parameters", Map.of(parameter, values));
   }
 
   @Test

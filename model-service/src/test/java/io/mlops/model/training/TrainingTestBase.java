@@ -37,7 +37,7 @@ abstract class TrainingTestBase {
   static {
     try {
       FEATURES = new FixtureFeatureService(FixtureFeatureService.IRIS, FixtureFeatureService.BREAST_CANCER,
-          FixtureFeatureService.DIABETES, FixtureFeatureService.DIGITS);
+          FixtureFeatureService.DIABETES, FixtureFeatureService.DIGITS, FixtureFeatureService.IRIS_LEAKY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
