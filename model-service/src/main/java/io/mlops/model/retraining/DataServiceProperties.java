@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataServiceUrl base URL
  * @param connectTimeout HTTP connect timeout
+ * @param idleTimeout how long the raw rows' answer may stay silent (the same key as the feature-service's)
  */
 @ConfigurationProperties("mlops.model")
 public record DataServiceProperties(
     @DefaultValue("http://localhost:8081") String dataServiceUrl,
-    @DefaultValue("2s") Duration connectTimeout) {
+    @DefaultValue("2s") Duration connectTimeout,
+    @DefaultValue("60s") Duration idleTimeout) {
 }

@@ -1,15 +1,10 @@
 package io.mlops.model.retraining;
 
 import io.mlops.domain.id.DatasetVersionRef;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +13,30 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * A dataset version's raw rows, in file order, from the data-service
  * ({@code GET /api/v1/datasets/{name}/versions/{v}/content?format=csv}); values as text, empty = missing.
+ * Through {@code HttpURLConnection}, whose read timeout bounds each wait for bytes (as for training
+ * data, see {@link io.mlops.model.training.data.FeatureServiceClient}): a data-service that falls
+ * silent fails the read instead of holding the gate for ever.
  */
 @Component
 class RawRows {
 
   private final DataServiceProperties properties;
-  private final HttpClient http;
+  private final RestClient http;
 
   RawRows(DataServiceProperties properties) {
     this.properties = properties;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(properties.connectTimeout());
+    factory.setReadTimeout(properties.idleTimeout());
+    this.http = RestClient.builder().requestFactory(factory).build();
   }
 
   List<Map<String, String>> of(DatasetVersionRef dataset) {
@@ -40,14 +44,12 @@ class RawRows {
     URI uri = URI.create(base + "/api/v1/datasets/" + URLEncoder.encode(dataset.dataset(), StandardCharsets.UTF_8)
         .replace("+", "%20") + "/versions/" + dataset.version() + "/content?format=csv");
     try {
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("data-service answered " + response.statusCode() + " for " + uri);
+      return http.get().uri(uri).exchange((request, response) -> {
+        if (response.getStatusCode().value() != 200) {
+          throw new IllegalStateException("data-service answered " + response.getStatusCode().value() + " for " + uri);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser parser = format.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (CSVParser parser = format.parse(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
           List<String> header = parser.getHeaderNames();
           List<Map<String, String>> rows = new ArrayList<>();
           for (CSVRecord record : parser) {
@@ -59,12 +61,9 @@ class RawRows {
           }
           return rows;
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + uri + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted reading " + uri, e);
+      });
+    } catch (ResourceAccessException | UncheckedIOException e) {
+      throw new IllegalStateException("could not read " + uri + ": " + e.getMessage(), e);
     }
   }
 }

@@ -88,6 +88,8 @@ final class FixtureFeatureService implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v1/feature-sets/", this::handle);
     server.createContext("/api/v1/datasets/", this::handleDataset);
+    // a stalled answer holds its own thread, never the others'
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -123,6 +125,45 @@ final class FixtureFeatureService implements AutoCloseable {
   /** From now on the data-service part answers 503 for this set's dataset (an unreachable data-service). */
   void withholdRawRows(Set set) {
     withheld.add(set.name());
+  }
+
+  /** How a set's training-data answer stalls. */
+  enum Stall {
+    /** The request is taken and never answered. */
+    BEFORE_HEADERS,
+    /** Status, headers and the CSV header line, then silence. */
+    AFTER_HEADER_LINE
+  }
+
+  private final Map<String, Stall> stalled = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.util.concurrent.CountDownLatch stallsReleased = new java.util.concurrent.CountDownLatch(1);
+
+  /** From now on the set's training data stalls as given, until {@link #releaseStalls}. */
+  void stallTrainingData(Set set, Stall how) {
+    stalled.put(set.name(), how);
+  }
+
+  /** Stalled answers end (their connections close) and the sets answer normally again. */
+  void releaseStalls() {
+    stalled.clear();
+    java.util.concurrent.CountDownLatch released = stallsReleased;
+    stallsReleased = new java.util.concurrent.CountDownLatch(1);
+    released.countDown();
+  }
+
+  private void stall(HttpExchange exchange, Served served, Stall how) throws IOException {
+    java.util.concurrent.CountDownLatch released = stallsReleased;
+    if (how == Stall.AFTER_HEADER_LINE) {
+      exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
+      exchange.sendResponseHeaders(200, 0);
+      exchange.getResponseBody().write((String.join(",", served.header()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+    }
+    try {
+      released.await(5, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final Pattern CONTENT = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)/content");
@@ -188,6 +229,8 @@ final class FixtureFeatureService implements AutoCloseable {
         version.put("fittedSpec", served.spec());
         version.put("offlineTable", "offline_fixture_v1");
         send(exchange, 200, "application/json", EventJson.mapper().writeValueAsString(version));
+      } else if (stalled.containsKey(served.set().name())) {
+        stall(exchange, served, stalled.get(served.set().name()));
       } else {
         exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
         exchange.sendResponseHeaders(200, 0);
@@ -295,6 +338,7 @@ final class FixtureFeatureService implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseStalls();
     server.stop(0);
   }
 }

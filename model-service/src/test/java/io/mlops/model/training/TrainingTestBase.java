@@ -28,7 +28,9 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"mlops.blobs.root=target/test-blobs", "mlops.model.training.poll-interval=200ms",
         "mlops.model.training.progress-interval=100ms", "mlops.model.training.stale-after=20s",
-        "mlops.model.retraining.check-interval=200ms"})
+        "mlops.model.retraining.check-interval=200ms",
+        // a stalled feature-service fails a job within seconds (TrainingDataStallIntegrationTest)
+        "mlops.model.idle-timeout=5s"})
 @RealInfrastructure
 abstract class TrainingTestBase {
 

@@ -5,8 +5,9 @@ import io.mlops.domain.id.DatasetVersionRef;
 import io.mlops.domain.id.FeatureSetVersionRef;
 import io.mlops.events.EventJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET .../versions/{v}/materializations} (their states),
  * {@code GET .../versions/{v}} (dataset version, SHA-256, fitted spec, feature columns) and
  * {@code GET .../versions/{v}/training-data?format=csv} (streamed, parsed with Commons CSV as it arrives).
+ *
+ * <p>Training data goes through {@code HttpURLConnection} (Spring's simple factory), as the
+ * feature-service reads the data-service: its read timeout is the socket's {@code SO_TIMEOUT}, which
+ * bounds each wait for bytes (the response headers included) rather than the whole download. The JDK
+ * client's request timeout ends once the headers are in, so a feature-service that then fell silent
+ * left the job RUNNING, its heartbeat fresh, for ever.
  */
 @Component
 public class FeatureServiceClient {
@@ -33,10 +43,15 @@ public class FeatureServiceClient {
   private static final JsonMapper JSON = EventJson.mapper();
   private final FeatureServiceProperties properties;
   private final HttpClient http;
+  private final RestClient streaming;
 
   FeatureServiceClient(FeatureServiceProperties properties) {
     this.properties = properties;
     this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(properties.connectTimeout());
+    factory.setReadTimeout(properties.idleTimeout());
+    this.streaming = RestClient.builder().requestFactory(factory).build();
   }
 
   /** @throws FeatureSetNotFound (422) for an unknown set or version */
@@ -82,26 +97,37 @@ public class FeatureServiceClient {
     URI uri = uri("/api/v1/feature-sets/" + encode(ref.featureSet()) + "/versions/" + ref.version()
         + "/training-data?format=csv");
     try {
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() == 404) {
+      return streaming.get().uri(uri).exchange((request, response) -> {
+        int status = response.getStatusCode().value();
+        if (status == 404) {
           throw new FeatureSetNotFound(ref.featureSet(), ref.version());
         }
-        if (response.statusCode() != 200) {
-          throw new FeatureServiceUnavailable("training data answered " + response.statusCode(), null);
+        if (status != 200) {
+          throw new FeatureServiceUnavailable("training data answered " + status, null);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser parser = format.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (CSVParser parser = format.parse(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
           return TableReader.read(parser, features, label, classification);
         }
+      });
+    } catch (ResourceAccessException | UncheckedIOException e) {
+      // Commons CSV reports a read failure mid-file as UncheckedIOException
+      if (timedOut(e)) {
+        throw new FeatureServiceUnavailable("the feature-service sent no bytes for " + properties.idleTimeout().toMillis()
+            + " ms (mlops.model.idle-timeout) while answering GET " + uri, e);
       }
-    } catch (IOException e) {
-      throw new FeatureServiceUnavailable(e.toString(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FeatureServiceUnavailable("interrupted", e);
+      throw new FeatureServiceUnavailable(e.getMessage(), e);
     }
+  }
+
+  /** Whether a socket read timed out: the peer stayed silent past the idle timeout. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private JsonNode getJson(String path, String name, Integer version) {
