@@ -8,6 +8,7 @@ import io.mlops.domain.id.Names;
 import io.mlops.feature.source.DatasetSource;
 import io.mlops.feature.source.DatasetVersionInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ public class FeatureSetService {
     private final MaterializationScheduler scheduler;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private static final Duration MAX_TTL = Duration.ofDays(36_500);
+
     private final Clock clock = Clock.systemUTC();
 
     FeatureSetService(FeatureSetRepository repository, DatasetSource source, DefinitionFitting fitting,
@@ -50,6 +53,7 @@ public class FeatureSetService {
 
     Created create(FeatureSetRequest request) {
         String name = checkName(request.name());
+        checkTtl(request.ttl());
         if (repository.find(name).isPresent()) {
             throw new FeatureSetAlreadyExists(name);
         }
@@ -144,6 +148,17 @@ public class FeatureSetService {
             throw new FeatureSetNameInvalid(name);
         }
         return name;
+    }
+
+    /**
+     * The TTL is stored in whole seconds and becomes a Redis {@code PX} (which refuses 0 and negative
+     * values) and the point-in-time window, so anything else would fail every materialization later.
+     * The upper bound keeps it far inside what milliseconds in a long and a Postgres interval hold.
+     */
+    private static void checkTtl(Duration ttl) {
+        if (ttl != null && (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.getNano() != 0 || ttl.compareTo(MAX_TTL) > 0)) {
+            throw new TtlInvalid(ttl, MAX_TTL);
+        }
     }
 
     private static String blankToNull(String text) {

@@ -94,6 +94,17 @@ class BadInputIntegrationTest extends FeatureStoreTestSupport {
     }
 
     @Test
+    void aTtlThatRedisOrTheStoredSecondsCannotHoldIsRefusedNamingTheField() {
+        // Redis refuses SET ... PX 0 or negative; the TTL is stored in whole seconds, so PT0.5S would read back as 0
+        for (String ttl : new String[] {"PT0S", "-P1D", "PT0.5S", "PT1.5S", "P36501D"}) {
+            JsonNode problem = rejected("bad-ttl", """
+                    {"name":"bad-ttl","dataset":"iris","datasetVersion":1,"entityColumns":["id"],"ttl":"%s",
+                     "features":[{"name":"x","column":"sepal_length"}]}""".formatted(ttl));
+            assertThat(problem.get("field").asString()).as(ttl).isEqualTo("ttl");
+        }
+    }
+
+    @Test
     void lookupsOfUnknownSetsAre404AndAnUnknownFormatIs400() {
         assertThat(post("/api/v1/feature-sets/nothing-here/online", "{\"entities\":[\"a\"]}").getStatusCode().value()).isEqualTo(404);
         ResponseEntity<String> malformed = post("/api/v1/feature-sets/nothing-here/online", "{\"entities\":[\"a\"");
