@@ -33,16 +33,21 @@ public class FeatureSetRepository {
         this.json = json;
     }
 
-    void insert(FeatureSet set) {
-        jdbc.sql("""
+    /**
+     * False when a set of that name exists: a concurrent create that committed first makes this insert
+     * wait for it and then do nothing, rather than fail on the key (which would abort the transaction).
+     */
+    boolean insert(FeatureSet set) {
+        return jdbc.sql("""
                 INSERT INTO feature_set (name, id, dataset, dataset_version, entity_columns, event_time_column,
                                          ttl_seconds, label_columns, features, created_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT (name) DO NOTHING""")
                 .params(set.name(), set.id().value(), set.dataset(), set.datasetVersion(),
                         json.writeValueAsString(set.entityColumns()), set.eventTimeColumn(),
                         set.ttl() == null ? null : set.ttl().toSeconds(), json.writeValueAsString(set.labelColumns()),
                         json.writeValueAsString(set.features()), Timestamp.from(set.createdAt()))
-                .update();
+                .update() == 1;
     }
 
     void insert(FeatureSetVersion v) {

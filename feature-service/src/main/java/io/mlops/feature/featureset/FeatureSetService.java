@@ -63,10 +63,10 @@ public class FeatureSetService {
         DatasetVersionInfo data = resolve(set, set.datasetVersion());
         FittedFeatureSpec fitted = fitting.fit(set, data);
         return tx.execute(status -> {
-            if (repository.find(name).isPresent()) {
+            // the check above ran before the fit: another create of this name may have stored it meanwhile
+            if (!repository.insert(set)) {
                 throw new FeatureSetAlreadyExists(name);
             }
-            repository.insert(set);
             return store(set, data, fitted, 1);
         });
     }

@@ -2,6 +2,11 @@ package io.mlops.feature.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlops.feature.store.FixtureDataService.Pacing;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +107,27 @@ class BadInputIntegrationTest extends FeatureStoreTestSupport {
                      "features":[{"name":"x","column":"sepal_length"}]}""".formatted(ttl));
             assertThat(problem.get("field").asString()).as(ttl).isEqualTo("ttl");
         }
+    }
+
+    @Test
+    void twoCreatesOfOneNameAtOnceAnswer201And409() {
+        DATA.add("iris-twice", FixtureDataService.IRIS, FixtureDataService.resource("iris.csv"));
+        // ~2 s per pass over the CSV: both requests are past the name check before either stores the set
+        DATA.pace("iris-twice", new Pacing(1024, 500));
+        String body = """
+                {"name":"iris-twice","dataset":"iris-twice","datasetVersion":1,"entityColumns":["id"],
+                 "features":[{"name":"x","column":"sepal_length","transformations":[{"type":"standardize"}]}]}""";
+        List<ResponseEntity<String>> answers;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<ResponseEntity<String>>> creates = List.of(
+                    CompletableFuture.supplyAsync(() -> post("/api/v1/feature-sets", body), threads),
+                    CompletableFuture.supplyAsync(() -> post("/api/v1/feature-sets", body), threads));
+            answers = creates.stream().map(CompletableFuture::join).toList();
+        }
+        assertThat(answers).extracting(r -> r.getStatusCode().value()).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+        ResponseEntity<String> conflict = answers.stream().filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow();
+        assertThat(JSON.readTree(conflict.getBody()).get("type").asString()).isEqualTo("urn:mlops:problem:feature-set-already-exists");
+        DATA.pace("iris-twice", Pacing.FAST);
     }
 
     @Test
