@@ -44,6 +44,11 @@ class RefitRepository {
                 .params(error, id).update();
     }
 
+    /** Keeps it QUEUED for another attempt, with the error that stopped this one. */
+    void retrying(UUID id, String error) {
+        jdbc.sql("UPDATE refit_request SET error = ? WHERE id = ? AND state = 'QUEUED'").params(error, id).update();
+    }
+
     List<UUID> unfinished() {
         return jdbc.sql("SELECT id FROM refit_request WHERE state = 'QUEUED' ORDER BY created_at").query(UUID.class).list();
     }

@@ -16,9 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +54,8 @@ final class FixtureDataService {
 
     private final Map<String, List<Version>> datasets = new ConcurrentHashMap<>();
     private final Map<String, Pacing> pacing = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> contentRequests = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     private FixtureDataService() throws IOException {
@@ -98,6 +102,21 @@ final class FixtureDataService {
         this.pacing.put(dataset, pacing);
     }
 
+    /** While {@code on}, answers every request about {@code dataset} with 503 (a data-service restarting). */
+    void fail(String dataset, boolean on) {
+        if (on) {
+            failing.add(dataset);
+        } else {
+            failing.remove(dataset);
+        }
+    }
+
+    /** How many times {@code dataset}'s content has been asked for: a fit or a job has started reading it. */
+    int contentRequests(String dataset) {
+        AtomicInteger count = contentRequests.get(dataset);
+        return count == null ? 0 : count.get();
+    }
+
     static byte[] resource(String name) {
         try (InputStream in = FixtureDataService.class.getResourceAsStream("/datasets/" + name)) {
             return in.readAllBytes();
@@ -117,6 +136,13 @@ final class FixtureDataService {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            if (m.matches() && failing.contains(m.group(1))) {
+                byte[] body = "{\"status\":503}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(503, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             List<Version> versions = m.matches() ? datasets.get(m.group(1)) : null;
             Version version = versions == null || versions.isEmpty() ? null
                     : "latest".equals(m.group(2)) ? versions.getLast()
@@ -130,6 +156,7 @@ final class FixtureDataService {
                 return;
             }
             if (m.group(3) != null) {
+                contentRequests.computeIfAbsent(m.group(1), k -> new AtomicInteger()).incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Type", "text/csv");
                 exchange.sendResponseHeaders(200, 0);   // chunked: streamed as the real service does
                 OutputStream out = exchange.getResponseBody();

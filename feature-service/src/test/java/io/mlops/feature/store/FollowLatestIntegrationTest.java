@@ -79,4 +79,47 @@ class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
         double meanV2 = get("/api/v1/feature-sets/iris-follow/versions/2").at("/fittedSpec/features/0/transformations/0/mean").asDouble();
         assertThat(meanV2).isNotEqualTo(meanV1);
     }
+
+    @Test
+    void aRefitThatFindsTheDataServiceUnavailableIsRetriedUntilItGoesThrough() {
+        byte[] full = FixtureDataService.resource("iris.csv");
+        DATA.add("iris-flaky", FixtureDataService.IRIS, full);
+        createMaterialized("""
+                {"name":"iris-flaky","dataset":"iris-flaky","entityColumns":["id"],
+                 "features":[{"name":"petal_length","column":"petal_length","transformations":[{"type":"standardize"}]}]}""");
+
+        // the data-service restarts just as version 2 is announced: the first refit attempt gets 503
+        DATA.fail("iris-flaky", true);
+        int v2 = DATA.add("iris-flaky", FixtureDataService.IRIS, firstHundred(full));
+        var envelope = ingested("iris-flaky", v2, firstHundred(full));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("SELECT coalesce(error, '') FROM refit_request WHERE event_id = ?")
+                .param(envelope.eventId()).query(String.class).list()).singleElement().asString().contains("503"));
+        assertThat(jdbc.sql("SELECT state FROM refit_request WHERE event_id = ?").param(envelope.eventId()).query(String.class).single())
+                .as("a data-service outage is not a verdict on the definition").isEqualTo("QUEUED");
+
+        DATA.fail("iris-flaky", false);
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode versions = get("/api/v1/feature-sets/iris-flaky").get("versions");
+            assertThat(versions.size()).isEqualTo(2);
+            assertThat(versions.get(1).get("datasetVersion").asInt()).isEqualTo(v2);
+        });
+        assertThat(jdbc.sql("SELECT state || ' ' || version FROM refit_request WHERE event_id = ?").param(envelope.eventId())
+                .query(String.class).list()).containsExactly("DONE 2");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v1/feature-sets/iris-flaky/versions/2/materializations")
+                .get(0).get("state").asString()).isEqualTo("SUCCEEDED"));
+    }
+
+    /** The first 100 rows of {@code csv} (for iris: setosa and versicolor). */
+    private static byte[] firstHundred(byte[] csv) {
+        return new String(csv, StandardCharsets.UTF_8).lines().limit(101).collect(Collectors.joining("\n", "", "\n"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends the DataIngested the data-service would publish for {@code version} of {@code dataset}. */
+    private EventEnvelope<DataIngested> ingested(String dataset, int version, byte[] csv) {
+        var envelope = EventEnvelope.wrap("data-service", new DataIngested(DatasetId.random(), new DatasetVersionRef(dataset, version),
+                DataFormat.CSV, FixtureDataService.IRIS, csv.length == 0 ? 0 : 100, csv.length, "not-checked"), Clock.systemUTC());
+        kafka.send(Topics.DATA_INGESTED, envelope.key(), envelope);
+        return envelope;
+    }
 }
