@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Creates feature sets and their versions: fit first (outside any transaction: it streams the
  * dataset), then store the definition, the version and its queued materialization in one transaction.
+ * A follow-latest set created while a newer dataset version arrived is then refitted on it
+ * ({@link NewerDatasetVersionFound}).
  */
 @Service
 public class FeatureSetService {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureSetService.class);
+    private static final Duration MAX_TTL = Duration.ofDays(36_500);
 
     private final FeatureSetRepository repository;
     private final DatasetSource source;
@@ -33,18 +41,19 @@ public class FeatureSetService {
     private final MaterializationScheduler scheduler;
     private final TransactionTemplate tx;
     private final JsonMapper json;
-    private static final Duration MAX_TTL = Duration.ofDays(36_500);
-
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     FeatureSetService(FeatureSetRepository repository, DatasetSource source, DefinitionFitting fitting,
-                      MaterializationScheduler scheduler, TransactionTemplate tx, JsonMapper json) {
+                      MaterializationScheduler scheduler, TransactionTemplate tx, JsonMapper json,
+                      ApplicationEventPublisher events) {
         this.repository = repository;
         this.source = source;
         this.fitting = fitting;
         this.scheduler = scheduler;
         this.tx = tx;
         this.json = json;
+        this.events = events;
     }
 
     /** A created version and the materialization job that fills its stores. */
@@ -62,13 +71,35 @@ public class FeatureSetService {
                 definitions(request.features()), Instant.now(clock));
         DatasetVersionInfo data = resolve(set, set.datasetVersion());
         FittedFeatureSpec fitted = fitting.fit(set, data);
-        return tx.execute(status -> {
+        Created created = tx.execute(status -> {
             // the check above ran before the fit: another create of this name may have stored it meanwhile
             if (!repository.insert(set)) {
                 throw new FeatureSetAlreadyExists(name);
             }
             return store(set, data, fitted, 1);
         });
+        if (set.followsLatest()) {
+            catchUp(set, data.version());
+        }
+        return created;
+    }
+
+    /**
+     * Once the set is committed, a DataIngested consumed from now on finds it; one consumed during the
+     * fit did not, but its version was already the data-service's latest (it publishes after storing),
+     * so asking for the latest now misses nothing. A failure here leaves the set on its version: it is
+     * created and answered as such, and the next DataIngested moves it on.
+     */
+    private void catchUp(FeatureSet set, int fitted) {
+        try {
+            int latest = source.latest(set.dataset()).version();
+            if (latest > fitted) {
+                events.publishEvent(new NewerDatasetVersionFound(set.name(), latest));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Feature set {} created on {}@{}; could not check for a newer version: {}", set.name(), set.dataset(),
+                    fitted, e.getMessage());
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * ({@link Refitter}); fitting streams the dataset, so it runs after that commit rather than holding
  * the transaction's connection for the whole read. A set whose definition does not fit the new
  * data is logged and skipped, so one bad set neither blocks the others nor sends the event to the
- * dead-letter topic.
+ * dead-letter topic. A set whose create is still fitting is not found here; its create looks for a
+ * newer version once it commits ({@link io.mlops.feature.featureset.NewerDatasetVersionFound}).
  */
 @Component
 class DataIngestedListener {

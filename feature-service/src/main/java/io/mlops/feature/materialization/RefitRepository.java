@@ -49,6 +49,12 @@ class RefitRepository {
         jdbc.sql("UPDATE refit_request SET error = ? WHERE id = ? AND state = 'QUEUED'").params(error, id).update();
     }
 
+    /** Whether a refit of {@code featureSet} on {@code datasetVersion} is queued or done already. */
+    boolean requested(String featureSet, int datasetVersion) {
+        return jdbc.sql("SELECT count(*) FROM refit_request WHERE feature_set = ? AND dataset_version = ? AND state <> 'FAILED'")
+                .params(featureSet, datasetVersion).query(Long.class).single() > 0;
+    }
+
     List<UUID> unfinished() {
         return jdbc.sql("SELECT id FROM refit_request WHERE state = 'QUEUED' ORDER BY created_at").query(UUID.class).list();
     }

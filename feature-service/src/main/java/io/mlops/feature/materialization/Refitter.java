@@ -1,6 +1,7 @@
 package io.mlops.feature.materialization;
 
 import io.mlops.feature.featureset.FeatureSetService;
+import io.mlops.feature.featureset.NewerDatasetVersionFound;
 import io.mlops.support.web.ApiProblem;
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +60,19 @@ class Refitter {
         UUID id = UUID.randomUUID();
         refits.insert(id, eventId, featureSet, datasetVersion);
         pool.afterCommit(() -> run(id));
+    }
+
+    /** A set created on an older version than the latest: refitted as a DataIngested would have. */
+    @EventListener
+    void on(NewerDatasetVersionFound found) {
+        try {
+            if (!refits.requested(found.featureSet(), found.datasetVersion())) {
+                // no event to record: a request id of its own keeps the column's meaning (one id, one refit)
+                request(UUID.randomUUID(), found.featureSet(), found.datasetVersion());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Refit of {} on dataset version {} not queued", found.featureSet(), found.datasetVersion(), e);
+        }
     }
 
     void run(UUID id) {

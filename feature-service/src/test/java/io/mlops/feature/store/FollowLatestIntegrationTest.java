@@ -10,11 +10,16 @@ import io.mlops.domain.id.DatasetVersionRef;
 import io.mlops.events.DataIngested;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.Topics;
+import io.mlops.feature.store.FixtureDataService.Pacing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +112,37 @@ class FollowLatestIntegrationTest extends FeatureStoreTestSupport {
                 .query(String.class).list()).containsExactly("DONE 2");
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v1/feature-sets/iris-flaky/versions/2/materializations")
                 .get(0).get("state").asString()).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aSetCreatedWhileANewVersionArrivesCatchesUpWithIt() throws Exception {
+        byte[] full = FixtureDataService.resource("iris.csv");
+        DATA.add("iris-race", FixtureDataService.IRIS, full);
+        // ~9 s per pass over the CSV (0.5 kB a second), so the event below arrives while the create fits version 1
+        DATA.pace("iris-race", new Pacing(512, 1000));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<ResponseEntity<String>> create = CompletableFuture.supplyAsync(() -> post("/api/v1/feature-sets", """
+                    {"name":"iris-race","dataset":"iris-race","entityColumns":["id"],
+                     "features":[{"name":"petal_length","column":"petal_length","transformations":[{"type":"standardize"}]}]}"""),
+                    threads);
+            await().atMost(WAIT).until(() -> DATA.contentRequests("iris-race") > 0);
+
+            int v2 = DATA.add("iris-race", FixtureDataService.IRIS, firstHundred(full));
+            var envelope = ingested("iris-race", v2, firstHundred(full));
+            await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?")
+                    .param(envelope.eventId()).query(Long.class).single() == 1);
+            assertThat(create).as("the event was consumed while the set was not yet stored").isNotDone();
+
+            ResponseEntity<String> created = create.get();
+            assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+            assertThat(JSON.readTree(created.getBody()).get("version").get("datasetVersion").asInt()).isEqualTo(1);
+            DATA.pace("iris-race", Pacing.FAST);
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonNode versions = get("/api/v1/feature-sets/iris-race").get("versions");
+                assertThat(versions.size()).isEqualTo(2);
+                assertThat(versions.get(1).get("datasetVersion").asInt()).isEqualTo(v2);
+            });
+        }
     }
 
     /** The first 100 rows of {@code csv} (for iris: setosa and versicolor). */
