@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Streams a dataset version through the fitted spec into the version's offline table with one COPY,
  * fed chunk by chunk, so memory holds one chunk of text whatever the dataset size. The table is
- * truncated and refilled in one transaction under an advisory lock: re-materializing is idempotent
- * and readers see the old rows or the new ones, never half.
+ * emptied (DELETE) and refilled in one transaction under an advisory lock: re-materializing is
+ * idempotent and readers, who take no lock that the job's conflict with, keep reading the old rows
+ * until it commits and then see the new ones, never half. The deleted rows' space is reclaimed by
+ * autovacuum.
  */
 @Component
 class OfflineWriter {
@@ -48,7 +50,8 @@ class OfflineWriter {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(hashtext('" + table.name() + "'))");
                 statement.execute(table.createSql());
-                statement.execute("TRUNCATE " + table.name());
+                // not TRUNCATE: its ACCESS EXCLUSIVE lock would stall readers of the old rows for the whole job
+                statement.execute("DELETE FROM " + table.name());
             }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copySql());
             try {

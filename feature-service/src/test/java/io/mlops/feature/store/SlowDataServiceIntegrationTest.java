@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.mlops.feature.store.FixtureDataService.Pacing;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
@@ -48,5 +51,34 @@ class SlowDataServiceIntegrationTest extends FeatureStoreTestSupport {
         DATA.pace("iris-slow", Pacing.FAST);
         ResponseEntity<String> recovered = post("/api/v1/feature-sets/iris-slow/versions/1/materializations", "");
         awaitSucceeded(recovered.getHeaders().getLocation().toString());
+    }
+
+    @Test
+    void trainingDataKeepsAnsweringTheOldRowsWhileAVersionIsRematerialized() throws Exception {
+        DATA.add("iris-reread", FixtureDataService.IRIS, FixtureDataService.resource("iris.csv"));
+        createMaterialized("""
+                {"name":"iris-reread","dataset":"iris-reread","datasetVersion":1,"entityColumns":["id"],
+                 "features":[{"name":"sepal_length","column":"sepal_length"}]}""");
+        String path = "/api/v1/feature-sets/iris-reread/versions/1/training-data?format=csv";
+        String before = http().get().uri(path).retrieve().body(String.class);
+
+        // ~9 s to stream the CSV again (0.5 kB a second): the job holds its transaction open that long
+        DATA.pace("iris-reread", new Pacing(512, 1000));
+        int reads = DATA.contentRequests("iris-reread");
+        ResponseEntity<String> again = post("/api/v1/feature-sets/iris-reread/versions/1/materializations", "");
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(202);
+        String jobPath = again.getHeaders().getLocation().toString();
+        await().atMost(WAIT).until(() -> DATA.contentRequests("iris-reread") > reads);
+
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<ResponseEntity<String>> during = CompletableFuture.supplyAsync(
+                    () -> http().get().uri(path).retrieve().toEntity(String.class), threads);
+            await().atMost(Duration.ofSeconds(5)).until(during::isDone);
+            assertThat(get(jobPath).get("state").asString()).as("read while the job ran").isEqualTo("RUNNING");
+            assertThat(during.get().getStatusCode().value()).isEqualTo(200);
+            assertThat(during.get().getBody()).isEqualTo(before);
+        }
+        DATA.pace("iris-reread", Pacing.FAST);
+        awaitSucceeded(jobPath);
     }
 }
