@@ -85,7 +85,7 @@ class MonitoringPipelineIntegrationTest {
             // D = sup |F_ref - F_cur| computed here by brute force over every observed point
             double expectedD = ksStatistic(WeatherTraffic.column(WeatherTraffic.referenceRows(), 2, 0), WeatherTraffic.column(shifted, 2, 10.0));
             assertThat((Double) tempMax.get("statistic")).isCloseTo(expectedD, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(((List<?>) windows.get(1).get("skipped"))).hasSize(1); // date: in the reference, never sent
+            assertThat(windows.get(1).get("skipped")).isEqualTo(List.of(Map.of("column", "date", "reason", "TEMPORAL")));
             assertThat(gauge("mlops_dataset_drift_share", model)).isGreaterThanOrEqualTo(0.25);
             assertThat(prometheus()).contains("mlops_feature_drift_score{").contains("feature=\"temp_max\"")
                     .contains("method=\"KOLMOGOROV_SMIRNOV\"").contains("mlops_prediction_latency_seconds_count{");
@@ -156,6 +156,33 @@ class MonitoringPipelineIntegrationTest {
                 .map(p -> new PredictionMadeBatch.Prediction(p.predictionId(), p.at(), names.stream().map(n -> p.features().get(n)).toList(),
                         p.value(), p.label(), classes.stream().map(c -> c.equals(p.label()) ? 0.9 : 0.025).toList(), p.latencyMs()))
                 .toList());
+    }
+
+    /**
+     * Every window holds dates the reference cannot have (today's, here): compared as categories they would drift
+     * every time (chi-square p about 0), which with two features and a share of 0.25 would make the dataset drift on
+     * unchanged traffic. The date column, typed DATE from its values, is skipped instead and left out of the share.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDateColumnIsSkippedAndLeftOutOfTheShare() {
+        ModelVersionRef model = new ModelVersionRef("weather-dated-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        var put = http().put().uri("/api/v1/models/{m}/versions/1/reference", model.model())
+                .contentType(MediaType.parseMediaType("text/csv")).body(WeatherTraffic.datedReferenceCsv()).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        WeatherTraffic.spreadSample(0, 100).forEach(r -> {
+            PredictionMade p = WeatherTraffic.datedPrediction(model, r, today);
+            kafka.send(Topics.PREDICTIONS_MADE, p.aggregateKey(), EventEnvelope.wrap("inference-service", p, Clock.systemUTC()));
+        });
+        kafka.flush();
+
+        Map<String, Object> window = awaitClosedWindows(model, 1).getFirst();
+        assertThat(window).containsEntry("datasetDrift", false).containsEntry("driftShare", 0.0);
+        assertThat((List<Map<String, Object>>) window.get("skipped")).containsExactly(Map.of("column", "date", "reason", "TEMPORAL"));
+        assertThat((List<Map<String, Object>>) window.get("columns")).extracting(c -> c.get("column")).containsExactly("temp_max");
+        assertThat((List<Map<String, Object>>) put.get("columns")).extracting(c -> c.get("name") + ":" + c.get("type"))
+                .containsExactly("date:DATE", "temp_max:FLOAT");
     }
 
     @Test

@@ -33,6 +33,19 @@ final class WeatherTraffic {
         return csv.toString();
     }
 
+    /** The same rows with only the date and temp_max columns, as a reference upload body (no label). */
+    static String datedReferenceCsv() {
+        StringBuilder csv = new StringBuilder("date,temp_max\n");
+        REFERENCE_ROWS.forEach(r -> csv.append(r[0]).append(',').append(r[2]).append('\n'));
+        return csv.toString();
+    }
+
+    /** A prediction of the row's weather from its temp_max as it was and {@code date}, as a model fed the date would get. */
+    static PredictionMade datedPrediction(ModelVersionRef model, String[] row, String date) {
+        return new PredictionMade(PredictionId.random(), model, "production", Instant.now(),
+                map("date", date, "temp_max", Double.parseDouble(row[2])), null, row[5], Map.of(), 2.0, false);
+    }
+
     static List<String[]> referenceRows() {
         return REFERENCE_ROWS;
     }

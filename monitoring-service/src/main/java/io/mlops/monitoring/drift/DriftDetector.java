@@ -45,6 +45,9 @@ public final class DriftDetector {
     }
 
     private Object judge(String column, DriftReference reference, CurrentWindow window) {
+        if (reference.temporal(column)) {
+            return new SkippedColumn(column, SkippedColumn.Reason.TEMPORAL);
+        }
         ColumnMethod chosen = options.methodFor(column);
         NumericReference numeric = reference.numeric(column);
         ColumnDriftResult result;

@@ -6,8 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** The prepared reference of one model version: a numeric or categorical reference per column, in order. */
+/**
+ * The prepared reference of one model version: a numeric or categorical reference per column, in order, and the
+ * temporal columns, which are reported as skipped rather than compared.
+ */
 public final class DriftReference {
+
+    /** The entry of a temporal column: nothing to prepare. */
+    private enum Temporal { COLUMN }
 
     private final Map<String, Object> columns;
 
@@ -34,6 +40,11 @@ public final class DriftReference {
         return columns.get(column) instanceof CategoricalReference r ? r : null;
     }
 
+    /** Whether the column is a date or timestamp column, which is never compared. */
+    public boolean temporal(String column) {
+        return columns.get(column) == Temporal.COLUMN;
+    }
+
     public static final class Builder {
 
         private final Map<String, Object> columns = new LinkedHashMap<>();
@@ -58,6 +69,12 @@ public final class DriftReference {
 
         public Builder categorical(String column, CategoricalReference reference) {
             columns.put(Objects.requireNonNull(column), Objects.requireNonNull(reference));
+            return this;
+        }
+
+        /** A date or timestamp column: listed as skipped ({@code TEMPORAL}) in every report, never in the share. */
+        public Builder temporal(String column) {
+            columns.put(Objects.requireNonNull(column), Temporal.COLUMN);
             return this;
         }
 

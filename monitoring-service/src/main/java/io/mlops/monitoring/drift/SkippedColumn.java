@@ -9,6 +9,11 @@ public record SkippedColumn(String column, Reason reason) {
         /** The window has the column but every value is null or NaN (or the window has no rows). */
         NO_CURRENT_VALUES,
         /** The reference column is entirely null or NaN. */
-        NO_REFERENCE_VALUES
+        NO_REFERENCE_VALUES,
+        /**
+         * A date or timestamp column, never compared (as Evidently leaves datetime columns out): every window holds
+         * dates the reference cannot have, so it would drift every time.
+         */
+        TEMPORAL
     }
 }

@@ -104,7 +104,9 @@ public class References {
         DriftReference prediction = null;
         List<ColumnSchema> featureColumns = table.columns().stream().filter(c -> !c.name().equals(stored.labelColumn())).toList();
         for (ColumnSchema c : featureColumns) {
-            if (c.type().isNumeric()) {
+            if (c.type().isTemporal()) {
+                features.temporal(c.name()); // each window brings new dates: comparing them would always drift
+            } else if (c.type().isNumeric()) {
                 features.numeric(c.name(), table.numbers(c.name()));
             } else {
                 features.categorical(c.name(), table.strings(c.name()));

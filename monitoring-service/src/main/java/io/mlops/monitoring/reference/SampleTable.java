@@ -5,6 +5,9 @@ import io.mlops.domain.data.ColumnType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,21 +57,53 @@ record SampleTable(List<ColumnSchema> columns, Map<String, String[]> values, int
         return new SampleTable(List.copyOf(columns), values, records.size());
     }
 
-    /** FLOAT when every non-empty value parses as a number (and there is one), STRING otherwise. */
+    /**
+     * Of the non-empty values (when there is one): FLOAT when every one parses as a number, DATE when every one is an
+     * ISO date ({@code 2012-01-01}), TIMESTAMP when every one is an ISO date or date-time ({@code 2012-01-01T10:00:00},
+     * a space for the T, an offset or Z allowed), as the data-service types CSV text; STRING otherwise.
+     */
     private static ColumnSchema inferred(String name, String[] values) {
         boolean any = false;
         boolean nullable = false;
+        boolean numbers = true;
+        boolean dates = true;
+        boolean timestamps = true;
         for (String v : values) {
             if (v == null) {
                 nullable = true;
                 continue;
             }
-            if (Values.number(v) == null) {
-                return new ColumnSchema(name, ColumnType.STRING, true);
-            }
             any = true;
+            numbers = numbers && Values.number(v) != null;
+            if (!numbers && (dates || timestamps)) {
+                ColumnType temporal = temporal(v);
+                dates = dates && temporal == ColumnType.DATE;
+                timestamps = timestamps && temporal != null;
+            }
         }
-        return new ColumnSchema(name, any ? ColumnType.FLOAT : ColumnType.STRING, nullable);
+        ColumnType type = !any ? ColumnType.STRING : numbers ? ColumnType.FLOAT : dates ? ColumnType.DATE
+                : timestamps ? ColumnType.TIMESTAMP : ColumnType.STRING;
+        return new ColumnSchema(name, type, nullable);
+    }
+
+    /** DATE for an ISO date, TIMESTAMP for an ISO date-time, null otherwise. */
+    private static ColumnType temporal(String value) {
+        String v = value.trim();
+        try {
+            LocalDate.parse(v);
+            return ColumnType.DATE;
+        } catch (DateTimeParseException notADate) {
+            // a date-time, perhaps
+        }
+        if (v.length() <= 10 || (v.charAt(10) != 'T' && v.charAt(10) != ' ')) {
+            return null;
+        }
+        try {
+            DateTimeFormatter.ISO_DATE_TIME.parse(v.substring(0, 10) + 'T' + v.substring(11));
+            return ColumnType.TIMESTAMP;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     double[] numbers(String column) {

@@ -44,6 +44,9 @@ class WindowJudge {
         }
         CurrentWindow.Builder window = CurrentWindow.builder();
         for (ColumnSchema column : reference.featureColumns()) {
+            if (reference.features().temporal(column.name())) {
+                continue; // never compared: reported as TEMPORAL
+            }
             if (rows.stream().noneMatch(r -> r.features().containsKey(column.name()))) {
                 continue; // not sent at all: reported as NOT_IN_WINDOW
             }

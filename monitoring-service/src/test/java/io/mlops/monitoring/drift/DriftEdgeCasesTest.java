@@ -97,6 +97,19 @@ class DriftEdgeCasesTest {
     }
 
     @Test
+    void aTemporalColumnIsSkippedEvenWhenTheWindowSendsIt() {
+        DriftReference reference = DriftReference.builder().temporal("date")
+                .numeric("x", IntStream.range(0, 200).mapToDouble(i -> i).toArray()).build();
+        CurrentWindow window = CurrentWindow.builder().categorical("date", repeat(new String[] {"2026-11-29"}, 50))
+                .numeric("x", IntStream.range(0, 50).mapToDouble(i -> 4 * i).toArray()).build();
+
+        DatasetDriftResult report = new DriftDetector().detect(reference, window);
+
+        assertThat(report.skipped()).containsExactly(new SkippedColumn("date", SkippedColumn.Reason.TEMPORAL));
+        assertThat(report.columns()).extracting(ColumnDriftResult::column).containsExactly("x");
+    }
+
+    @Test
     void aConstantReferenceColumnLeftByTheWindowGivesFiniteDrift() {
         DriftReference constant = DriftReference.builder().numeric("c", filled(50, 5.0)).build();
         CurrentWindow moved = CurrentWindow.builder().numeric("c", filled(40, 6.0)).build();
