@@ -9,7 +9,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  */
 final class SampleDistances {
 
-    /** Below this n*m Commons Math uses the exact distribution (same constant as its LARGE_SAMPLE_PRODUCT). */
+    /** Below this n*m the exact distribution is used (Commons Math's LARGE_SAMPLE_PRODUCT for the same choice). */
     private static final long LARGE_SAMPLE_PRODUCT = 10_000;
 
     private SampleDistances() {
@@ -36,13 +36,13 @@ final class SampleDistances {
     }
 
     /**
-     * The p-value exactly as {@code KolmogorovSmirnovTest.kolmogorovSmirnovTest(x, y)} returns it. For
-     * n*m >= 10,000 that method is {@code approximateP(D, n, m)} = 1 - K(D * sqrt(nm / (n + m))),
-     * the asymptotic Kolmogorov distribution with no tie correction, so it is called with our D and
-     * no re-sort. Below that the library computes the exact p-value after breaking ties with
-     * seeded jitter, so it gets the arrays (tiny there). Clamped to [0, 1]: 1 - K loses all digits
-     * below ~1e-16 and can round a hair under zero. One exception: identical empirical
-     * distributions (D = 0) get p = 1, where the library's jitter would turn ties into a random D.
+     * The p-value P(D >= d) under the null, as scipy's {@code ks_2samp} (Evidently's KS) returns it. For
+     * n*m >= 10,000 it is Commons Math's {@code approximateP(D, n, m)} = 1 - K(D * sqrt(nm / (n + m))), the
+     * asymptotic Kolmogorov distribution with no tie correction. Below that it is the exact distribution,
+     * {@code exactP(D, n, m, false)}: non-strict, since {@code kolmogorovSmirnovTest(x, y)} gives the strict
+     * P(D > d), which is 0 for completely separated samples (scipy: 0.1 for 3 against 3), and with our D, since
+     * that method breaks ties with jitter first, changing D (scipy keeps the ties). Clamped to [0, 1]: 1 - K loses
+     * all digits below ~1e-16 and can round a hair under zero. Identical empirical distributions (D = 0) get p = 1.
      */
     static double ksPValue(double[] ref, double[] cur, double d) {
         if (d == 0) {
@@ -50,15 +50,8 @@ final class SampleDistances {
         }
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         long product = (long) ref.length * cur.length;
-        double p;
-        if (product >= LARGE_SAMPLE_PRODUCT) {
-            p = ks.approximateP(d, ref.length, cur.length);
-        } else if (ref.length >= 2 && cur.length >= 2) {
-            p = ks.kolmogorovSmirnovTest(ref, cur);
-        } else {
-            // The library refuses samples of one value; its exact distribution still applies.
-            p = ks.exactP(d, ref.length, cur.length, true);
-        }
+        double p = product >= LARGE_SAMPLE_PRODUCT ? ks.approximateP(d, ref.length, cur.length)
+                : ks.exactP(d, ref.length, cur.length, false);
         return Math.min(1.0, Math.max(0.0, p));
     }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 /** Issue 7's bad input: empty windows, all-null columns, constant reference columns, unseen categories. */
@@ -148,22 +147,41 @@ class DriftEdgeCasesTest {
         assertThat(chi.drifted()).isTrue();
     }
 
+    /**
+     * n*m < 10,000: the exact P(D >= d) that scipy's ks_2samp returns (Evidently's KS). The expected p-values are
+     * scipy 1.17.1's {@code ks_2samp(ref, cur).pvalue} for the same arrays, computed with python3.
+     */
     @Test
-    void smallSamplesUseCommonsMathsExactKsPValue() {
-        double[] ref = IntStream.range(0, 40).mapToDouble(i -> i % 10).toArray();
-        double[] cur = IntStream.range(0, 30).mapToDouble(i -> 3 + i % 10).toArray();
-        DriftReference reference = DriftReference.builder().numeric("x", ref).build();
+    void smallSamplesGetScipysExactKsPValue() {
+        // completely separated: D = 1, P(D >= 1) = 2 / C(6, 3) = 0.1 (the strict P(D > 1) would be 0)
+        ColumnDriftResult separated = judge(DriftReference.builder().numeric("x", new double[] {1, 2, 3}).build(),
+                CurrentWindow.builder().numeric("x", new double[] {4, 5, 6}).build(), DriftMethod.KOLMOGOROV_SMIRNOV);
+        assertThat(separated.statistic()).isEqualTo(1.0);
+        assertThat(separated.pValue()).isCloseTo(0.1, within(1e-12));
+        assertThat(separated.drifted()).isFalse();
 
-        ColumnDriftResult r = judge(reference, CurrentWindow.builder().numeric("x", cur).build(),
-                DriftMethod.KOLMOGOROV_SMIRNOV);
+        // no ties, 40 against 30: D = 0.225
+        double[] ref = IntStream.range(0, 40).mapToDouble(i -> Math.sin(i * 1.7) * 10 + i * 0.05).toArray();
+        double[] cur = IntStream.range(0, 30).mapToDouble(i -> Math.cos(i * 2.3) * 10 + 3 + i * 0.07).toArray();
+        ColumnDriftResult spread = judge(DriftReference.builder().numeric("x", ref).build(),
+                CurrentWindow.builder().numeric("x", cur).build(), DriftMethod.KOLMOGOROV_SMIRNOV);
+        assertThat(spread.statistic()).isCloseTo(0.225, within(1e-12));
+        assertThat(spread.pValue()).isCloseTo(0.3104742295811527, within(1e-12));
 
-        // n*m = 1200 < 10,000: the library's exact path, ties broken by its seeded jitter.
-        assertThat(r.pValue()).isEqualTo(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(ref, cur));
-        assertThat(r.statistic()).isCloseTo(DefinitionOracle.ksStatistic(ref, cur), within(1e-12));
-        ColumnDriftResult single = judge(reference, CurrentWindow.builder().numeric("x", new double[] {20}).build(),
+        // ties kept, as scipy keeps them (Commons Math's kolmogorovSmirnovTest jitters them: p 0.0153, drifted)
+        double[] tiedRef = IntStream.range(0, 40).mapToDouble(i -> i % 10).toArray();
+        double[] tiedCur = IntStream.range(0, 30).mapToDouble(i -> 3 + i % 10).toArray();
+        DriftReference tied = DriftReference.builder().numeric("x", tiedRef).build();
+        ColumnDriftResult r = judge(tied, CurrentWindow.builder().numeric("x", tiedCur).build(), DriftMethod.KOLMOGOROV_SMIRNOV);
+        assertThat(r.statistic()).isCloseTo(DefinitionOracle.ksStatistic(tiedRef, tiedCur), within(1e-12)).isCloseTo(0.3, within(1e-12));
+        assertThat(r.pValue()).isCloseTo(0.0762046102472055, within(1e-12));
+        assertThat(r.drifted()).isFalse();
+
+        // a window of one value beyond all 40: P(D >= 1) = 2 / 41
+        ColumnDriftResult single = judge(tied, CurrentWindow.builder().numeric("x", new double[] {20}).build(),
                 DriftMethod.KOLMOGOROV_SMIRNOV);
         assertThat(single.statistic()).isEqualTo(1.0);
-        assertThat(single.pValue()).isBetween(0.0, 0.05);
+        assertThat(single.pValue()).isCloseTo(2.0 / 41, within(1e-12));
     }
 
     @Test
