@@ -3,6 +3,7 @@ package io.mlops.monitoring.api;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.monitoring.reference.ReferenceNotFound;
 import io.mlops.monitoring.reference.References;
+import io.mlops.monitoring.reference.VersionNotPositive;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,7 @@ class ReportController {
 
     @GetMapping("/api/v1/models/{name}/versions/{version}/drift")
     Reports.DriftReport drift(@PathVariable String name, @PathVariable int version, @RequestParam(defaultValue = "100") int limit) {
-        ModelVersionRef model = new ModelVersionRef(name, version);
+        ModelVersionRef model = VersionNotPositive.ref(name, version);
         List<Reports.DriftWindow> windows = queries.driftWindows(model, Math.clamp(limit, 1, 1000));
         if (windows.isEmpty() && references.summary(model).isEmpty()) {
             throw new ReferenceNotFound(model);
@@ -38,7 +39,7 @@ class ReportController {
 
     @GetMapping("/api/v1/models/{name}/versions/{version}/quality")
     Reports.QualityReport quality(@PathVariable String name, @PathVariable int version, @RequestParam(defaultValue = "100") int limit) {
-        ModelVersionRef model = new ModelVersionRef(name, version);
+        ModelVersionRef model = VersionNotPositive.ref(name, version);
         if (references.summary(model).isEmpty() && queries.driftWindows(model, 1).isEmpty()) {
             throw new ReferenceNotFound(model);
         }

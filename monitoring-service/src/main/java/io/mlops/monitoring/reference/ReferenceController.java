@@ -31,12 +31,12 @@ class ReferenceController {
     ReferenceSummary put(@PathVariable String name, @PathVariable int version, @RequestBody String csv,
                          @RequestParam(required = false) String label, @RequestParam(required = false) Task task,
                          @RequestParam(name = "metric", required = false) List<String> metrics) {
-        return references.register(new ModelVersionRef(name, version), "upload", null, csv, List.of(), label, task, parse(metrics));
+        return references.register(VersionNotPositive.ref(name, version), "upload", null, csv, List.of(), label, task, parse(metrics));
     }
 
     @GetMapping("/api/v1/models/{name}/versions/{version}/reference")
     ReferenceSummary get(@PathVariable String name, @PathVariable int version) {
-        ModelVersionRef model = new ModelVersionRef(name, version);
+        ModelVersionRef model = VersionNotPositive.ref(name, version);
         return references.summary(model).orElseThrow(() -> new ReferenceNotFound(model));
     }
 
