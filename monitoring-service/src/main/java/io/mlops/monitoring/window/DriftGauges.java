@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.mlops.domain.id.ModelVersionRef;
+import io.mlops.domain.monitoring.DriftMethod;
 import io.mlops.monitoring.drift.ColumnDriftResult;
-import io.mlops.monitoring.drift.DatasetDriftResult;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,13 +16,23 @@ import org.springframework.stereotype.Component;
 /**
  * The latest closed window's verdicts as gauges: {@code mlops_feature_drift_score{model,version,feature,method}}
  * (the statistic of the method that decided: KS D, chi-square, z, normalized Wasserstein, JS distance or PSI;
- * the model's output is feature "prediction") and {@code mlops_dataset_drift_share{model,version}}.
+ * the model's output is feature "prediction") and {@code mlops_dataset_drift_share{model,version}}. A feature has
+ * one score series, that of the latest window: the deciding method changes with the data (Z-test for two values,
+ * chi-square for more), and a series of the former method, or of a column the latest window did not judge, is
+ * removed rather than left at its last value.
  */
 @Component
 class DriftGauges {
 
+    private static final String SCORE = "mlops.feature.drift.score";
+
+    private record Score(DriftMethod method, Gauge gauge, AtomicReference<Double> value) {
+    }
+
     private final MeterRegistry registry;
-    private final Map<Tags, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<Double>> shares = new ConcurrentHashMap<>();
+    /** Per model version, the score series of each feature the latest window judged; guarded by {@code this}. */
+    private final Map<ModelVersionRef, Map<String, Score>> scores = new HashMap<>();
 
     DriftGauges(MeterRegistry registry) {
         this.registry = registry;
@@ -28,27 +40,41 @@ class DriftGauges {
 
     void update(ModelVersionRef model, WindowVerdict verdict) {
         Tags base = Tags.of("model", model.model(), "version", Integer.toString(model.version()));
+        Map<String, ColumnDriftResult> judged = new LinkedHashMap<>();
         if (verdict.features() != null) {
-            set("mlops.dataset.drift.share", base, verdict.features().driftShare());
-            columns(base, verdict.features());
+            shares.computeIfAbsent(base, t -> {
+                AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
+                Gauge.builder("mlops.dataset.drift.share", holder, AtomicReference::get).tags(t).register(registry);
+                return holder;
+            }).set(verdict.features().driftShare());
+            verdict.features().columns().forEach(c -> judged.put(c.column(), c));
         }
         if (verdict.prediction() != null) {
-            columns(base, verdict.prediction());
+            verdict.prediction().columns().forEach(c -> judged.put(c.column(), c));
         }
+        scores(base, model, judged);
     }
 
-    private void columns(Tags base, DatasetDriftResult result) {
-        for (ColumnDriftResult c : result.columns()) {
-            set("mlops.feature.drift.score", base.and("feature", c.column(), "method", c.method().name()), c.statistic());
+    private synchronized void scores(Tags base, ModelVersionRef model, Map<String, ColumnDriftResult> judged) {
+        Map<String, Score> live = scores.computeIfAbsent(model, m -> new HashMap<>());
+        live.entrySet().removeIf(e -> {
+            ColumnDriftResult latest = judged.get(e.getKey());
+            boolean stale = latest == null || latest.method() != e.getValue().method();
+            if (stale) {
+                registry.remove(e.getValue().gauge());
+            }
+            return stale;
+        });
+        for (ColumnDriftResult c : judged.values()) {
+            live.computeIfAbsent(c.column(), feature -> {
+                AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
+                Gauge gauge = Gauge.builder(SCORE, holder, AtomicReference::get)
+                        .tags(base.and("feature", feature, "method", c.method().name())).register(registry);
+                return new Score(c.method(), gauge, holder);
+            }).value().set(c.statistic());
         }
-    }
-
-    private void set(String name, Tags tags, double value) {
-        Tags key = tags.and("__name", name);
-        values.computeIfAbsent(key, k -> {
-            AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
-            Gauge.builder(name, holder, AtomicReference::get).tags(tags).register(registry);
-            return holder;
-        }).set(value);
+        if (live.isEmpty()) {
+            scores.remove(model);
+        }
     }
 }
