@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stores true values against stored predictions, all or nothing per request, then re-judges the quality of
  * the closed windows they fall in. Feedback for a prediction still in the open window waits for its closing.
+ * The windows are locked FOR SHARE first: feedback for a window being judged waits for the verdict, then scores it.
  */
 @Service
 class Feedback {
@@ -70,6 +71,9 @@ class Feedback {
                 windows.add(p.windowId());
             }
         }
+        // Without the lock, feedback that reads its window as OPEN or CLOSING while the judge's transaction is under
+        // way scores nothing, and the judge, which cannot see the uncommitted feedback, scores it without: lost.
+        repository.lockWindows(windows);
         saves.forEach(Runnable::run);
         windows.forEach(judge::judge);
         meters.counter("mlops.feedback.accepted").increment(items.size());

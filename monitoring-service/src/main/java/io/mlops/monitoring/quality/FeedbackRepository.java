@@ -4,6 +4,7 @@ import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.events.EventJson;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +61,20 @@ class FeedbackRepository {
                         rs.getObject(3) == null ? null : rs.getDouble(3), rs.getString(4),
                         rs.getString(5) == null ? null : EventJson.mapper().readValue(rs.getString(5), PROBABILITIES)))
                 .list();
+    }
+
+    /**
+     * Locks the windows FOR SHARE until the transaction ends, so that feedback and the judging of its window (which
+     * holds the window FOR UPDATE) take turns: whichever comes second sees the other's work. In the order the intake
+     * locks open windows (model, then version), so the two never wait for each other in a cycle.
+     */
+    void lockWindows(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT id FROM monitoring_window WHERE id = ANY(?) ORDER BY model COLLATE \"C\", version, id FOR SHARE")
+                .param(ids.toArray(UUID[]::new))
+                .query(UUID.class).list();
     }
 
     WindowInfo window(UUID windowId) {

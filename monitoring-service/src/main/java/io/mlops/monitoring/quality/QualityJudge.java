@@ -52,7 +52,11 @@ class QualityJudge {
         judge(closed.windowId());
     }
 
-    /** Runs inside the caller's transaction (the window's closing, or the feedback's storing). */
+    /**
+     * Runs inside the caller's transaction (the window's judging, or the feedback's storing), which holds the window's
+     * row lock (FOR UPDATE, or FOR SHARE: {@link FeedbackRepository#lockWindows}), so the status read here stays true
+     * until it commits.
+     */
     void judge(UUID windowId) {
         FeedbackRepository.WindowInfo window = repository.window(windowId);
         if (!window.closed()) {

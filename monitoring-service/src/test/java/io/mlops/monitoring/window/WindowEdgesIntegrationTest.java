@@ -22,6 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -63,6 +69,8 @@ class WindowEdgesIntegrationTest {
     @Autowired PartitionMaintenance maintenance;
     @Autowired PredictionBatchListener listener;
     @Autowired MeterRegistry meters;
+    @Autowired Windows windowService;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -162,6 +170,67 @@ class WindowEdgesIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT status, latency_p50_ms FROM monitoring_window WHERE model = ? AND seq = 1").param(model.model())
                 .query((rs, n) -> List.of(rs.getString(1), rs.getDouble(2))).single()).containsExactly("CLOSED", 3.0));
+    }
+
+    /**
+     * Feedback that arrives while its window is being judged: the judge's transaction (held open here after judging)
+     * read no labels, and the feedback must not decide the window is not closed yet and score nothing either. The
+     * feedback waits for the judge's lock on the window, then finds it closed and scores it. A key-share lock taken
+     * first keeps the expiry job (FOR UPDATE SKIP LOCKED) off the window while the test sets it back to CLOSING.
+     */
+    @Test
+    void feedbackCommittedWhileItsWindowIsJudgedIsScored() throws Exception {
+        ModelVersionRef model = new ModelVersionRef("racing-" + UUID.randomUUID().toString().substring(0, 8), 1);
+        List<PredictionMade> five = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(new PredictionMade(PredictionId.random(), model, null, Instant.now(), Map.of("wind", (double) i), null, "rain",
+                    Map.of(), i, false));
+        }
+        listener.on(records(five));
+        UUID window = jdbc.sql("SELECT id FROM monitoring_window WHERE model = ? AND seq = 1").param(model.model()).query(UUID.class).single();
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch closing = new CountDownLatch(1);
+        CountDownLatch judged = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // threads of their own: the common pool may have a single worker on a small machine, and the judge blocks one
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> judge = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT id FROM monitoring_window WHERE id = ? FOR KEY SHARE").param(window).query(UUID.class).single();
+                locked.countDown();
+                within30s(closing);
+                windowService.judge(window);
+                judged.countDown();
+                within30s(release);
+            }));
+            within30s(locked);
+            jdbc.sql("UPDATE monitoring_window SET status = 'CLOSING' WHERE id = ?").param(window).update();
+            closing.countDown();
+            within30s(judged);
+
+            Future<Integer> feedback = threads.submit(() -> http().post().uri("/api/v1/feedback")
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("predictionId", five.getFirst().predictionId().toString(), "actual", "rain"))
+                    .retrieve().toBodilessEntity().getStatusCode().value());
+            // the feedback either answered already or waits for the judge's lock on the window
+            await().atMost(Duration.ofSeconds(30)).until(() -> feedback.isDone() || jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%monitoring_window%'")
+                    .query(Long.class).single() > 0);
+            release.countDown();
+            judge.get(30, TimeUnit.SECONDS);
+            assertThat(feedback.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+
+            assertThat(jdbc.sql("SELECT labelled_rows FROM quality_result WHERE window_id = ? AND metric = 'accuracy'").param(window)
+                    .query(Long.class).optional()).contains(1L);
+        }
+    }
+
+    private static void within30s(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
