@@ -7,7 +7,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 /**
  * How raw row values become numbers, category keys and timestamps. Offline and online rows
@@ -17,6 +23,9 @@ import java.time.format.DateTimeParseException;
 final class Values {
 
   private static final double EXACT_LONG_LIMIT = 0x1p53;
+
+  private static final DateTimeFormatter T_SEPARATED = timestamp('T');
+  private static final DateTimeFormatter SPACE_SEPARATED = timestamp(' ');
 
   private Values() {}
 
@@ -73,7 +82,9 @@ final class Values {
   /**
    * A date or timestamp as local date-time fields. Instants and values with an offset or zone are
    * taken in UTC, so the same instant gives the same parts however it was written. Strings are
-   * ISO-8601: {@code 2012-01-31}, {@code 2012-01-31T10:15:30}, {@code 2012-01-31T10:15:30Z} or with an offset.
+   * ISO-8601 or the SQL/pandas spelling with a space: {@code 2012-01-31}, {@code 2012-01-31T10:15:30},
+   * {@code 2012-01-31 10:15:30.25}, with or without an offset such as {@code Z}, {@code +00},
+   * {@code -0800} or {@code +02:00}.
    */
   static LocalDateTime toDateTime(Object value, String feature, String column) {
     return switch (value) {
@@ -89,20 +100,42 @@ final class Values {
   }
 
   private static LocalDateTime parse(String text, String feature, String column) {
+    DateTimeFormatter format = text.indexOf(' ') >= 0 ? SPACE_SEPARATED : T_SEPARATED;
     try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay();
-      }
-      char last = text.charAt(text.length() - 1);
-      boolean hasOffset = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 0
-          || text.lastIndexOf('-') > text.indexOf('T');
-      return hasOffset
-          ? OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
-          : LocalDateTime.parse(text);
-    } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+      TemporalAccessor parsed = format.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+      return switch (parsed) {
+        case OffsetDateTime o -> o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        case LocalDateTime t -> t;
+        case LocalDate d -> d.atStartOfDay();
+        default -> throw new IllegalStateException("parseBest returned " + parsed.getClass());
+      };
+    } catch (DateTimeParseException e) {
       throw new TransformationNotApplicable(feature, column,
           "date_parts needs dates or timestamps but the column holds " + describe(text));
     }
+  }
+
+  /**
+   * A date, optionally followed by the separator, a time with optional seconds and fraction, and an
+   * optional offset. The offset is parsed leniently so {@code Z}, {@code +01}, {@code +0130} and
+   * {@code +01:30} all work: DuckDB writes TIMESTAMPTZ with an hour-only offset ({@code +00}), and
+   * pandas and DuckDB's CSV writer put a space, not a {@code T}, between date and time.
+   */
+  private static DateTimeFormatter timestamp(char separator) {
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .optionalStart()
+        .appendLiteral(separator)
+        .append(DateTimeFormatter.ISO_LOCAL_TIME)
+        .optionalStart()
+        .parseLenient()
+        .appendOffset("+HH", "Z")
+        .optionalEnd()
+        .optionalEnd()
+        .toFormatter(Locale.ROOT)
+        .withResolverStyle(ResolverStyle.STRICT)
+        .withChronology(IsoChronology.INSTANCE);
   }
 
   static String describe(Object value) {

@@ -140,6 +140,21 @@ class FeatureFitterTest {
     assertThat(fitter.result().outputColumns()).containsExactly("p", "date_year", "date_month");
   }
 
+  @Test
+  void datePartsFitsOverTimestampsAsPandasAndDuckDbWriteThem() {
+    // pandas' to_csv and DuckDB's COPY write a space between date and time; DuckDB writes
+    // TIMESTAMPTZ with an hour-only offset. All four rows are the same moment, 2015-12-31 22:05 UTC.
+    List<Map<String, Object>> rows = List.of(Map.of("at", "2015-12-31 22:05:00"),
+        Map.of("at", "2015-12-31 22:05:00+00"), Map.of("at", "2015-12-31 22:05:00.250000"),
+        Map.of("at", "2016-01-01 00:05:00+0200"));
+
+    FittedFeatureSpec spec = FeatureFitter.fit(List.of(
+        FeatureDefinition.of("at", "at", new DateParts(List.of(DatePart.YEAR, DatePart.HOUR)))), rows);
+
+    FeatureTransformer transformer = spec.transformer();
+    rows.forEach(row -> assertThat(transformer.transform(row)).as(row.toString()).containsExactly(2015, 22));
+  }
+
   private static void assertStandardize(FittedFeature feature, double mean, double std) {
     var fitted = (FittedTransformation.Standardize) feature.transformations().getLast();
     assertThat(fitted.mean()).isCloseTo(mean, within(EXACT));

@@ -112,11 +112,15 @@ class FeatureTransformerTest {
         .containsExactly("date_year", "date_month", "date_day", "date_day_of_week", "date_hour");
     for (Object moment : List.of(LocalDateTime.of(2015, 12, 31, 22, 5), Instant.parse("2015-12-31T22:05:00Z"),
         OffsetDateTime.parse("2016-01-01T00:05:00+02:00"), "2015-12-31T22:05:00", "2015-12-31T22:05:00Z",
-        "2015-12-31T14:05:00-08:00")) {
+        "2015-12-31T14:05:00-08:00", "2015-12-31 22:05:00", "2015-12-31 22:05:00.123456",
+        "2015-12-31 22:05:00+00", "2015-12-31T22:05Z", "2016-01-01T00:05:00.5+02", "2016-01-01 00:05:00+0200",
+        "2015-12-31 14:05:00-08:00")) {
       assertThat(t.transform(Map.of("d", moment))).as(moment.toString()).containsExactly(expected);
     }
     assertThat(t.transform(Map.of("d", LocalDate.of(2012, 1, 1)))).containsExactly(2012, 1, 1, 7, 0);
     assertThat(t.transform(Map.of("d", "2012-01-01"))).containsExactly(2012, 1, 1, 7, 0);
+    assertThatThrownBy(() -> t.transform(Map.of("d", "2015-12-31 22:05 +00")))
+        .isInstanceOf(TransformationNotApplicable.class);
   }
 
   @Test
