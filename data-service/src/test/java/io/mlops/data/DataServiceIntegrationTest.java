@@ -11,6 +11,6 @@ class DataServiceIntegrationTest extends ServiceStartupContract {
 
     @Override
     protected String[] readinessComponents() {
-        return new String[] {"readinessState", "db", "kafka"};
+        return new String[] {"readinessState", "db"};
     }
 }

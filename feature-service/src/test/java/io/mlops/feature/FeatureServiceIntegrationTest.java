@@ -11,6 +11,6 @@ class FeatureServiceIntegrationTest extends ServiceStartupContract {
 
     @Override
     protected String[] readinessComponents() {
-        return new String[] {"readinessState", "db", "redis", "kafka"};
+        return new String[] {"readinessState", "db"};
     }
 }

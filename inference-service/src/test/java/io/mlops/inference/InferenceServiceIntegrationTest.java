@@ -11,6 +11,6 @@ class InferenceServiceIntegrationTest extends ServiceStartupContract {
 
     @Override
     protected String[] readinessComponents() {
-        return new String[] {"readinessState", "kafka"};
+        return new String[] {"readinessState"};
     }
 }

@@ -67,6 +67,12 @@ class KafkaOutageIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.droppedCount() > 0);
             assertThat(app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                     .get("mlops.inference.events.dropped").counter().count()).isPositive();
+            // The event buffer absorbs the outage, so the pod stays in its Service; health still shows Kafka DOWN.
+            assertThat(http.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value())
+                    .as("readiness while Kafka is down").isEqualTo(200);
+            Map<?, ?> health = http.get().uri("/actuator/health").retrieve().body(Map.class);
+            assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("kafka")).get("status"))
+                    .as("kafka in /actuator/health while Kafka is down").isEqualTo("DOWN");
         }
     }
 }

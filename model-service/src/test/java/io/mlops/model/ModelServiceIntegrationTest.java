@@ -13,6 +13,6 @@ class ModelServiceIntegrationTest extends ServiceStartupContract {
 
     @Override
     protected String[] readinessComponents() {
-        return new String[] {"readinessState", "db", "kafka"};
+        return new String[] {"readinessState", "db"};
     }
 }

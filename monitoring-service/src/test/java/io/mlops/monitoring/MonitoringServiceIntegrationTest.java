@@ -16,7 +16,7 @@ class MonitoringServiceIntegrationTest extends ServiceStartupContract {
 
     @Override
     protected String[] readinessComponents() {
-        return new String[] {"readinessState", "db", "kafka"};
+        return new String[] {"readinessState", "db"};
     }
 
     /** Versions count from 1: a path with 0 or less is the caller's mistake (400 naming the field), not a 500. */

@@ -61,7 +61,8 @@ class StandaloneIntegrationTest {
             var readiness = http(service).get().uri("/actuator/health/readiness").retrieve().toEntity(Map.class);
             assertThat(readiness.getStatusCode().value()).as(service.serviceName()).isEqualTo(200);
             assertThat(readiness.getBody()).as(service.serviceName()).containsEntry("status", "UP");
-            Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) readiness.getBody().get("components")).get("kafka");
+            var health = http(service).get().uri("/actuator/health").retrieve().toEntity(Map.class);
+            Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) health.getBody().get("components")).get("kafka");
             assertThat(kafka).as(service.serviceName() + " kafka").containsEntry("status", "UP");
             assertThat(http(service).get().uri("/swagger-ui/index.html").retrieve().toBodilessEntity().getStatusCode().value())
                     .as(service.serviceName() + " swagger ui").isEqualTo(200);

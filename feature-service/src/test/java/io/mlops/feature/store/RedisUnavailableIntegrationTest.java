@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The shared Redis cannot be stopped, so a second instance of the service runs against the same
  * Postgres and Kafka with Redis pointed at a closed port: lookups must answer 503 fast (no hung
- * request threads), on the web server and on the online listener, and readiness must report redis DOWN.
+ * request threads), on the web server and on the online listener, and health must report redis DOWN while
+ * readiness stays UP (the rest of the API works, so the pod stays in its Service).
  */
 class RedisUnavailableIntegrationTest extends FeatureStoreTestSupport {
 
     @Test
-    void onlineLookupsAnswer503WithinTheTimeoutAndReadinessReportsRedisDown() throws IOException {
+    void onlineLookupsAnswer503WithinTheTimeoutAndHealthReportsRedisDown() throws IOException {
         createMaterialized("""
                 {"name":"iris-redis-down","dataset":"iris","datasetVersion":1,"entityColumns":["id"],
                  "features":[{"name":"sepal_length","column":"sepal_length","transformations":[{"type":"standardize"}]}]}""");
@@ -75,8 +76,10 @@ class RedisUnavailableIntegrationTest extends FeatureStoreTestSupport {
             assertThat(viaListener.getBody()).contains("online store (Redis) is unavailable");
 
             ResponseEntity<String> readiness = client.get().uri("/actuator/health/readiness").retrieve().toEntity(String.class);
-            assertThat(readiness.getStatusCode().value()).isEqualTo(503);
-            JsonNode redis = JSON.readTree(readiness.getBody()).at("/components/redis/status");
+            assertThat(readiness.getStatusCode().value()).as(readiness.getBody()).isEqualTo(200);
+            ResponseEntity<String> health = client.get().uri("/actuator/health").retrieve().toEntity(String.class);
+            assertThat(health.getStatusCode().value()).isEqualTo(503);
+            JsonNode redis = JSON.readTree(health.getBody()).at("/components/redis/status");
             assertThat(redis.asString()).isEqualTo("DOWN");
         }
         // the healthy instance still answers from the same feature set

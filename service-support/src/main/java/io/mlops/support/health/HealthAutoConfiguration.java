@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Adds the Kafka indicator, which readiness groups include as {@code kafka}. */
+/** Adds the Kafka indicator, shown in {@code /actuator/health} as {@code kafka} (not in readiness). */
 @AutoConfiguration(after = MessagingAutoConfiguration.class, afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class HealthAutoConfiguration {
 

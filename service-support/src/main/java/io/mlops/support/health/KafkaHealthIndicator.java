@@ -10,8 +10,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Kafka is up when the cluster answers a describe within the timeout. Boot has no Kafka indicator; a
- * service that cannot reach its broker cannot publish or consume, so readiness includes this one.
+ * Kafka is up when the cluster answers a describe within the timeout. Boot has no Kafka indicator. It shows
+ * in {@code /actuator/health} for dashboards and operators but not in readiness: the outbox and the event
+ * buffers absorb a Kafka outage, so taking every pod out of its Service for one would only add an outage.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

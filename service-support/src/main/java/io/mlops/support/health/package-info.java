@@ -1,2 +1,2 @@
-/** Health indicators the readiness probe needs beyond Boot's own. */
+/** Health indicators beyond Boot's own. */
 package io.mlops.support.health;
