@@ -9,24 +9,30 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The suite tells each service where the others are; docker-compose.yml and the Kubernetes config map must tell it
  * the same, or a service in a container calls its localhost default (the model-service once did for training data).
- * And each Kubernetes pod's memory limit must hold its heap and what the service keeps outside it, or it is OOM-killed.
+ * And each Kubernetes pod's memory limit must hold its heap and what the service keeps outside it, or it is OOM-killed;
+ * and compose's Kafka must keep its log on a volume.
  */
 class DeploymentWiringTest {
 
@@ -51,6 +57,40 @@ class DeploymentWiringTest {
                                 .containsPattern("(?m)^\\s*" + variable + ":\\s*http://" + target + ":\\d+\\s");
                     });
         }
+    }
+
+    /**
+     * The apache/kafka image writes its log (every event not yet consumed) to {@code KAFKA_LOG_DIRS}, by default
+     * {@code /tmp/kraft-combined-logs} inside the container: unless a volume holds it, recreating the container loses it.
+     */
+    @Test
+    void composeKeepsTheKafkaLogOnAVolume() {
+        var yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("../docker-compose.yml"));
+        Properties compose = yaml.getObject();
+        String logDirs = compose.getProperty("services.kafka.environment.KAFKA_LOG_DIRS", "/tmp/kraft-combined-logs");
+        List<Path> mounted = new ArrayList<>();
+        for (int i = 0; compose.containsKey("services.kafka.volumes[" + i + "]"); i++) {
+            mounted.add(Path.of(compose.getProperty("services.kafka.volumes[" + i + "]").split(":")[1]));
+        }
+        for (String dir : logDirs.split(",")) {
+            assertThat(mounted).as("volumes holding the Kafka log dir %s", dir).anyMatch(Path.of(dir.strip())::startsWith);
+        }
+    }
+
+    /**
+     * The {@code nvidia.com/gpu} limit already keeps the GPU pod on nodes whose device plugin advertises GPUs. A node
+     * selector on a label such as {@code nvidia.com/gpu.present}, which only GPU Feature Discovery sets, would leave it
+     * Pending on clusters with the device plugin alone (GKE's managed drivers, EKS GPU AMIs, AKS).
+     */
+    @Test
+    void theGpuOverlayIsScheduledByItsGpuLimitAlone() {
+        var yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("../deploy/k8s/overlays/gpu/inference-gpu.yaml"));
+        Properties patch = yaml.getObject();
+        assertThat(patch.getProperty("spec.template.spec.containers[0].resources.limits.nvidia.com/gpu")).isEqualTo("1");
+        assertThat(patch.getProperty("spec.template.spec.tolerations[0].key")).isEqualTo("nvidia.com/gpu");
+        assertThat(patch.stringPropertyNames()).as("node selectors").noneMatch(key -> key.contains("nodeSelector"));
     }
 
     /**
