@@ -116,17 +116,21 @@ class EventPipelineIntegrationTest {
     @Test
     void anUndeserializableRecordGoesToTheDeadLetterTopicAndTheConsumerMovesOn() {
         byte[] poison = "{ this is not an event".getBytes(StandardCharsets.UTF_8);
+        double before = deadLettered();
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             producer.send(new ProducerRecord<>(Topics.DATA_INGESTED, "poison", poison));
         }
+        // not retried: the 7.5 s of retries (application-support-test.yml) would be well past this
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadLettered() > before);
         UUID after = tx.execute(status -> outbox.append(Events.ingested("after-poison", 1)).eventId());
         relay.relayOnce();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.effectsOf(after)).isEqualTo(1));
         assertThat(deadLetters()).anySatisfy(record -> assertThat(record.value()).isEqualTo(poison));
+        assertThat(deadLettered() - before).as("dead letters counted").isEqualTo(1);
     }
 
     @Test
@@ -136,9 +140,28 @@ class EventPipelineIntegrationTest {
         relay.relayOnce();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.effectsOf(next)).isEqualTo(1));
-        assertThat(listener.deliveriesOf(failing)).isEqualTo(3);
+        assertThat(listener.deliveriesOf(failing)).isEqualTo(5); // retry-attempts in application-support-test.yml
         assertThat(deadLetters()).anySatisfy(record ->
                 assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(failing.toString()).contains("always-fails"));
+    }
+
+    @Test
+    void anEventThatFailsWhileAPeerRestartsIsRetriedUntilItsEffectIsApplied() {
+        double before = deadLettered();
+        UUID flaky = tx.execute(status -> outbox.append(Events.ingested("flaky", RecordingListener.FLAKY_ROW_COUNT)).eventId());
+        UUID next = tx.execute(status -> outbox.append(Events.ingested("after-flaky", 1)).eventId());
+        relay.relayOnce();
+
+        // it fails for 2.5 s; the back-off (0.5, 1, 2 s) brings a fourth delivery at 3.5 s, which succeeds
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.effectsOf(next)).isEqualTo(1));
+        assertThat(listener.effectsOf(flaky)).isEqualTo(1);
+        assertThat(listener.deliveriesOf(flaky)).isGreaterThan(1);
+        assertThat(deadLettered()).as("dead letters").isEqualTo(before);
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("mlops.events.dead.lettered").tag("topic", Topics.DATA_INGESTED).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private boolean isMarkedPublished(UUID id) {

@@ -1,5 +1,6 @@
 package io.mlops.support.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlops.events.EventEnvelope;
 import io.mlops.events.EventType;
 import io.mlops.events.MalformedEvent;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -24,16 +26,21 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Every service's consumers read {@link EventEnvelope}s through an ErrorHandlingDeserializer; a record
- * that cannot be read, or that still fails after {@code retryAttempts}, goes to {@code <topic>.DLT} and the
- * consumer moves on. Producers send the outbox's JSON strings, envelopes, and dead letters' raw bytes.
+ * that cannot be read goes to {@code <topic>.DLT} at once, one that still fails after {@code retryAttempts}
+ * deliveries with exponential back-off goes there too, and the consumer moves on. Every dead letter is
+ * counted in {@code mlops_events_dead_lettered_total{topic}}. Producers send the outbox's JSON strings,
+ * envelopes, and dead letters' raw bytes.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -66,12 +73,32 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, MessagingProperties props) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, MessagingProperties props, MeterRegistry meters) {
+        var publisher = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(props.retryBackoff().toMillis(), props.retryAttempts() - 1L));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            publisher.accept(record, consumer, exception);
+            // counted once published: a failed publish throws, and the record is tried again
+            meters.counter("mlops.events.dead.lettered", "topic", record.topic()).increment();
+        };
+        var backOff = new ExponentialBackOffWithMaxRetries(props.retryAttempts() - 1);
+        backOff.setInitialInterval(props.retryBackoff().toMillis());
+        backOff.setMultiplier(props.retryMultiplier());
+        backOff.setMaxInterval(props.retryMaxBackoff().toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        // DeserializationException (a record listener's unreadable record) is not retryable by default
         handler.addNotRetryableExceptions(MalformedEvent.class);
+        // a batch listener names an unreadable record with BatchListenerFailedException, which says nothing of why
+        handler.setBackOffFunction((record, exception) -> unreadable(record) ? NO_RETRIES : null);
         return handler;
+    }
+
+    private static final FixedBackOff NO_RETRIES = new FixedBackOff(0, 0);
+
+    /** The ErrorHandlingDeserializer left the record's key or value null and put why in a header. */
+    private static boolean unreadable(ConsumerRecord<?, ?> record) {
+        return record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null
+                || record.headers().lastHeader(SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER) != null;
     }
 
     @Bean
