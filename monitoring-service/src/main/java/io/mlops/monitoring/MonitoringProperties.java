@@ -39,12 +39,15 @@ public record MonitoringProperties(
      * @param readTimeout     longest wait for a response (and between its bytes)
      * @param maxSampleSize   largest sample (and version document) accepted; a larger one fails the fetch
      * @param maxSampleRows   most sample rows accepted; more fail the fetch
+     * @param preparedCacheSize most model versions whose prepared reference is kept in memory; one evicted is
+     *                        prepared again from the database when its next window is judged
      */
     public record Reference(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout,
             @DefaultValue("64MB") DataSize maxSampleSize,
-            @DefaultValue("100000") int maxSampleRows) {
+            @DefaultValue("100000") int maxSampleRows,
+            @DefaultValue("64") int preparedCacheSize) {
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.mlops.monitoring.reference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.mlops.domain.data.ColumnSchema;
 import io.mlops.domain.id.DatasetVersionRef;
 import io.mlops.domain.id.ModelVersionRef;
 import io.mlops.domain.model.Metrics;
 import io.mlops.domain.model.Task;
+import io.mlops.monitoring.MonitoringProperties;
 import io.mlops.monitoring.drift.DriftReference;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,15 +17,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers references and hands out prepared ones. Preparing (sorting the sample, PSI edges, counts)
- * happens once per model version and is kept in memory: a few thousand rows per deployed version. Another
- * replica may replace a reference, so an entry older than {@link #RECHECK} is compared with the stored
- * {@code updated_at} before use; a missing reference is never cached.
+ * happens once per model version and is kept in memory for at most {@code reference.prepared-cache-size} versions:
+ * retraining adds a version a day, and each prepared one holds its whole sample. One evicted is prepared again from
+ * the database on its next use, by the same path as the first time. Another replica may replace a reference, so an
+ * entry older than {@link #RECHECK} is compared with the stored {@code updated_at} before use; a missing reference
+ * is never cached.
  */
 @Service
 public class References {
@@ -32,11 +38,14 @@ public class References {
     private record Cached(PreparedReference reference, Instant updatedAt, Instant checkedAt) {
     }
 
-    private final Map<ModelVersionRef, Cached> prepared = new ConcurrentHashMap<>();
+    private final Cache<ModelVersionRef, Cached> prepared;
 
-    References(ReferenceRepository repository, Optional<Clock> clock) {
+    References(ReferenceRepository repository, Optional<Clock> clock, MonitoringProperties props, MeterRegistry meters) {
         this.repository = repository;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.prepared = Caffeine.newBuilder().maximumSize(props.reference().preparedCacheSize()).recordStats().build();
+        // cache_size, cache_gets_total{result=miss}, cache_evictions_total show whether the bound is too small
+        CaffeineCacheMetrics.monitor(meters, prepared, "prepared-references");
     }
 
     /** Stores a sample for {@code model}; columns not declared in {@code schema} get inferred types. */
@@ -49,7 +58,7 @@ public class References {
         }
         repository.saveSample(new StoredReference(model, source, dataset, task, labelColumn, table.columns(), csv, table.rows(),
                 metrics == null ? new Metrics(Map.of()) : metrics, clock.instant()), clock.instant());
-        prepared.remove(model);
+        prepared.invalidate(model);
         return summary(model).orElseThrow();
     }
 
@@ -61,7 +70,7 @@ public class References {
         }
         repository.saveSample(new StoredReference(model, "model-service", null, task, null, List.of(), null, 0, metrics,
                 clock.instant()), clock.instant());
-        prepared.remove(model);
+        prepared.invalidate(model);
     }
 
     /** Whether the model version's stored sample came from the data-service for this dataset version. */
@@ -72,7 +81,7 @@ public class References {
 
     public Optional<PreparedReference> prepared(ModelVersionRef model) {
         Instant now = clock.instant();
-        Cached cached = prepared.get(model);
+        Cached cached = prepared.getIfPresent(model);
         if (cached != null && cached.checkedAt().plus(RECHECK).isAfter(now)) {
             return Optional.of(cached.reference());
         }
@@ -81,8 +90,14 @@ public class References {
             return Optional.of(cached.reference());
         }
         Optional<StoredReference> stored = repository.find(model);
-        stored.ifPresentOrElse(r -> prepared.put(model, new Cached(prepare(r), r.updatedAt(), now)), () -> prepared.remove(model));
-        return Optional.ofNullable(prepared.get(model)).map(Cached::reference);
+        if (stored.isEmpty()) {
+            prepared.invalidate(model);
+            return Optional.empty();
+        }
+        // returned directly, not read back: a bounded cache may evict (or not admit) the entry just put
+        PreparedReference fresh = prepare(stored.get());
+        prepared.put(model, new Cached(fresh, stored.get().updatedAt(), now));
+        return Optional.of(fresh);
     }
 
     public Optional<ReferenceSummary> summary(ModelVersionRef model) {

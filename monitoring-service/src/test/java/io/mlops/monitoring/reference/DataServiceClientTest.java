@@ -37,7 +37,7 @@ class DataServiceClientTest {
                                     {"name": "weather", "type": "CATEGORICAL", "nullable": false}]}}""";
     // generous timeouts (a loaded machine must not fail these tests); the timeout tests set their own
     private static final MonitoringProperties.Reference LIMITS =
-            new MonitoringProperties.Reference(Duration.ofSeconds(10), Duration.ofSeconds(20), DataSize.ofBytes(200), 4);
+            new MonitoringProperties.Reference(Duration.ofSeconds(10), Duration.ofSeconds(20), DataSize.ofBytes(200), 4, 64);
 
     private HttpServer server;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -115,7 +115,7 @@ class DataServiceClientTest {
 
     @Test
     void aServerThatDoesNotAnswerInTimeFailsTheFetch() {
-        var shortReads = new MonitoringProperties.Reference(Duration.ofSeconds(10), Duration.ofSeconds(1), DataSize.ofMegabytes(1), 10);
+        var shortReads = new MonitoringProperties.Reference(Duration.ofSeconds(10), Duration.ofSeconds(1), DataSize.ofMegabytes(1), 10, 64);
         long start = System.nanoTime();
         assertThatThrownBy(() -> new DataServiceClient(url(), shortReads).fetch(new DatasetVersionRef("slow", 1)))
                 .isInstanceOf(ReferenceFetchFailed.class)
@@ -139,7 +139,7 @@ class DataServiceClientTest {
         }
         URI unreachable = URI.create("http://127.0.0.1:" + full.getLocalPort());
         // a read timeout far longer than the connect timeout, so only the connect timeout can end this early
-        var slowReads = new MonitoringProperties.Reference(Duration.ofMillis(500), Duration.ofSeconds(60), DataSize.ofMegabytes(1), 10);
+        var slowReads = new MonitoringProperties.Reference(Duration.ofMillis(500), Duration.ofSeconds(60), DataSize.ofMegabytes(1), 10, 64);
         long start = System.nanoTime();
         assertThatThrownBy(() -> new DataServiceClient(unreachable, slowReads).fetch(DATASET)).isInstanceOf(ReferenceFetchFailed.class)
                 .hasMessageContaining("dataset weather").hasMessageContaining("connect timed out");

@@ -42,14 +42,16 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Windows at their edges, with windows of 5 rows or 1 second: a column that is null in every row, a window
- * that closes by time with no rows, and the prediction log's partitions created ahead and dropped after retention.
+ * that closes by time with no rows, the prediction log's partitions created ahead and dropped after retention, and
+ * prepared references bounded to 2 versions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mlops.monitoring.window.size=5",
         "mlops.monitoring.window.duration=1s",
         "mlops.monitoring.window.check-interval=200ms",
         "mlops.monitoring.prediction-retention=2d",
-        "mlops.monitoring.partitions-ahead=2"})
+        "mlops.monitoring.partitions-ahead=2",
+        "mlops.monitoring.reference.prepared-cache-size=2"})
 @RealInfrastructure
 class WindowEdgesIntegrationTest {
 
@@ -104,6 +106,62 @@ class WindowEdgesIntegrationTest {
         // an idle model version does not keep opening windows
         assertThat(windows).hasSize(2);
         assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE window_id = ?::uuid").param(empty.get("id")).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Daily retraining adds a version a day: prepared references (each holding its whole sample) are kept for at
+     * most {@code reference.prepared-cache-size} versions, here 2. Three versions judged leave at most 2 in memory;
+     * their next windows, with the same rows, get the same verdicts as their first, the evicted version's from a
+     * reference prepared again from the database (a cache miss on the second round).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void preparedReferencesAreBoundedAndAnEvictedVersionIsPreparedAgainForItsNextWindow() {
+        String name = "bounded-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ModelVersionRef> versions = List.of(new ModelVersionRef(name, 1), new ModelVersionRef(name, 2), new ModelVersionRef(name, 3));
+        for (ModelVersionRef v : versions) {
+            var put = http().put().uri("/api/v1/models/{m}/versions/{v}/reference?label=weather", name, v.version())
+                    .contentType(MediaType.parseMediaType("text/csv")).body(CSV).retrieve().toEntity(String.class);
+            assertThat(put.getStatusCode().value()).as(put.getBody()).isEqualTo(200);
+        }
+
+        versions.forEach(v -> listener.on(records(fiveRows(v))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(meters.get("cache.size").tag("cache", "prepared-references").gauge().value()).isLessThanOrEqualTo(2);
+            assertThat(meters.get("cache.evictions").tag("cache", "prepared-references").functionCounter().count()).isPositive();
+        });
+        Map<ModelVersionRef, List<Map<String, Object>>> first = new HashMap<>();
+        versions.forEach(v -> first.put(v, (List<Map<String, Object>>) judgedFull(v).getFirst().get("columns")));
+        double missesBefore = misses();
+
+        versions.forEach(v -> listener.on(records(fiveRows(v))));
+
+        assertThat(misses()).as("the evicted version is prepared again").isGreaterThan(missesBefore);
+        for (ModelVersionRef v : versions) {
+            List<Map<String, Object>> full = judgedFull(v);
+            assertThat(full).as("%s", v).hasSize(2);
+            assertThat((List<Map<String, Object>>) full.get(1).get("columns")).as("%s", v)
+                    .isNotEmpty().isEqualTo(first.get(v));
+        }
+        assertThat(meters.get("cache.size").tag("cache", "prepared-references").gauge().value()).isLessThanOrEqualTo(2);
+    }
+
+    private double misses() {
+        return meters.get("cache.gets").tags("cache", "prepared-references", "result", "miss").functionCounter().count();
+    }
+
+    /** The closed windows of 5 rows (the 1 s windows also close empty ones by time in between). */
+    private List<Map<String, Object>> judgedFull(ModelVersionRef model) {
+        return windows(model).stream().filter(w -> "CLOSED".equals(w.get("status")) && Integer.valueOf(5).equals(w.get("rows"))).toList();
+    }
+
+    private static List<PredictionMade> fiveRows(ModelVersionRef model) {
+        List<PredictionMade> five = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(new PredictionMade(PredictionId.random(), model, null, Instant.now(), Map.of("temp_max", 9.0 + i, "wind", (double) i),
+                    null, i % 2 == 0 ? "sun" : "rain", Map.of(), i, false));
+        }
+        return five;
     }
 
     /**
@@ -251,7 +309,7 @@ class WindowEdgesIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> windows(ModelVersionRef model) {
-        Map<String, Object> report = http().get().uri("/api/v1/models/{m}/versions/1/drift", model.model())
+        Map<String, Object> report = http().get().uri("/api/v1/models/{m}/versions/{v}/drift", model.model(), model.version())
                 .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
         return (List<Map<String, Object>>) report.get("windows");
     }
