@@ -161,7 +161,7 @@ public class VersionIngestion {
             versions.insert(version);
             outbox.append(new DataIngested(dataset.id(), new DatasetVersionRef(dataset.name(), number), result.format(),
                     schema, result.rowCount(), data.size(), data.sha256()));
-            blobCommits.commit(data, sample);
+            blobCommits.commit(versions::referencesBlob, data, sample);
             return new IngestOutcome(version, true);
         });
     }

@@ -84,7 +84,7 @@ class RegistryTransactions {
     if (command.guard() != null) {
       command.guard().confirm(view); // before the blob: a refused version leaves nothing behind
     }
-    blobs.commit(artifact); // under the hash's lock; removed again if this transaction rolls back
+    blobs.commit(versions::referencesArtifact, artifact); // under the hash's lock; removed again if this transaction rolls back
     return view;
   }
 

@@ -48,6 +48,12 @@ class VersionRows {
         .update();
   }
 
+  /** Whether any committed version (of any model) points at this artifact blob. */
+  boolean referencesArtifact(String sha256) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM model_versions WHERE artifact_sha256 = ?)")
+        .param(sha256).query(Boolean.class).single();
+  }
+
   Optional<ModelVersionView> find(String model, int version) {
     return jdbc.sql(SELECT + " WHERE m.name = ? AND v.version = ?").params(model, version)
         .query(VersionRows::map).optional();

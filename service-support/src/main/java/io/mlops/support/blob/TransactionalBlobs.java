@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Ties blob commits and deletions to the database transaction that references or dereferences them.
  * Commits happen BEFORE the database commit, so a committed version row always has its bytes; a rollback
- * hook deletes the blobs this transaction added. Only a process crash between the blob commit and the
- * database commit can leave an unreferenced blob (harmless garbage, never a row without bytes).
+ * hook deletes the blobs this transaction added unless, by then, a committed row references them. Only a process
+ * crash between the blob commit and the database commit can leave an unreferenced blob (harmless garbage, never a
+ * row without bytes).
  * Each blob hash is guarded by a transaction-scoped advisory lock, so a concurrent delete of a version with
  * the same bytes cannot remove a blob another transaction is about to reference. Deletions wait for the
  * database commit, so a rolled-back delete keeps its bytes; a failed deletion only leaves garbage.
@@ -41,9 +42,14 @@ public class TransactionalBlobs {
         this.afterCommitTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Commits staged blobs inside the current transaction; those that were new are deleted again on rollback. */
+    /**
+     * Commits staged blobs inside the current transaction; those that were new are deleted again on rollback unless
+     * {@code stillReferenced} then finds a committed row pointing at them. The rollback releases the hash's lock before
+     * the hook runs, so a concurrent upload of the same bytes may find the file, skip writing it and commit its row in
+     * between; the hook therefore checks again under the lock, as a deferred deletion does.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void commit(StagedBlob... staged) {
+    public void commit(Predicate<String> stillReferenced, StagedBlob... staged) {
         for (StagedBlob blob : staged) {
             lock(blob.sha256());
             boolean existed = blobs.exists(blob.sha256());
@@ -58,7 +64,7 @@ public class TransactionalBlobs {
                     @Override
                     public void afterCompletion(int status) {
                         if (status != STATUS_COMMITTED) {
-                            deleteQuietly(sha);
+                            deleteUnlessReferencedNow(sha, stillReferenced);
                         }
                     }
                 });
@@ -81,13 +87,14 @@ public class TransactionalBlobs {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                deleteAfterCommit(sha256, stillReferenced);
+                deleteUnlessReferencedNow(sha256, stillReferenced);
             }
         });
         return true;
     }
 
-    private void deleteAfterCommit(String sha256, Predicate<String> stillReferenced) {
+    /** After the transaction completed: its lock is gone, so take it again in a new transaction and look again. */
+    private void deleteUnlessReferencedNow(String sha256, Predicate<String> stillReferenced) {
         try {
             afterCommitTx.executeWithoutResult(status -> {
                 lock(sha256);
@@ -96,8 +103,8 @@ public class TransactionalBlobs {
                 }
             });
         } catch (RuntimeException e) {
-            // the rows are already gone; the worst case is an unreferenced file, never a row without bytes
-            log.warn("could not delete blob {} after commit; it is now unreferenced garbage", sha256, e);
+            // no row of this transaction survives; the worst case is an unreferenced file, never a row without bytes
+            log.warn("could not delete blob {} after its transaction; it is now unreferenced garbage", sha256, e);
         }
     }
 

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,7 +81,7 @@ class BlobHashLockIntegrationTest {
         try (StagedBlob first = stage(content)) {
             sha = first.sha256();
             tx.executeWithoutResult(status -> {
-                transactionalBlobs.commit(first);
+                transactionalBlobs.commit(this::referenced, first);
                 jdbc.sql("INSERT INTO blob_lock_test_ref VALUES ('old', ?)").param(sha).update();
             });
         }
@@ -97,7 +100,7 @@ class BlobHashLockIntegrationTest {
 
         try (StagedBlob again = stage(content)) {
             CompletableFuture<Void> uploader = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
-                transactionalBlobs.commit(again);
+                transactionalBlobs.commit(this::referenced, again);
                 jdbc.sql("INSERT INTO blob_lock_test_ref VALUES ('new', ?)").param(sha).update();
             }), threads);
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingAdvisoryLocks() > 0);
@@ -118,13 +121,54 @@ class BlobHashLockIntegrationTest {
         String sha;
         try (StagedBlob only = stage("alone " + UUID.randomUUID())) {
             sha = only.sha256();
-            tx.executeWithoutResult(status -> transactionalBlobs.commit(only));
+            tx.executeWithoutResult(status -> transactionalBlobs.commit(this::referenced, only));
         }
         tx.executeWithoutResult(status -> {
             assertThat(transactionalBlobs.deleteUnlessReferenced(sha, this::referenced)).isTrue();
             assertThat(blobs.exists(sha)).as("nothing is deleted before the commit").isTrue();
         });
         assertThat(blobs.exists(sha)).isFalse();
+    }
+
+    @Test
+    void aRollbackDeletesItsNewBlobOnlyIfNoCommittedRowReferencesItByThen() throws Exception {
+        String content = "rolled back then shared " + UUID.randomUUID();
+        String sha;
+        CountDownLatch firstRolledBack = new CountDownLatch(1);
+        CountDownLatch secondCommitted = new CountDownLatch(1);
+        CompletableFuture<Void> first;
+        try (StagedBlob staged = stage(content)) {
+            sha = staged.sha256();
+            first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+                transactionalBlobs.commit(this::referenced, staged);
+                // runs first after the rollback: the lock is already released, the blob's own hook has not run yet
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public int getOrder() {
+                        return Ordered.HIGHEST_PRECEDENCE;
+                    }
+
+                    @Override
+                    public void afterCompletion(int completion) {
+                        firstRolledBack.countDown();
+                        awaitLatch(secondCommitted);
+                    }
+                });
+                status.setRollbackOnly();
+            }), threads);
+            assertThat(firstRolledBack.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (StagedBlob again = stage(content)) {
+            tx.executeWithoutResult(status -> {
+                transactionalBlobs.commit(this::referenced, again);
+                jdbc.sql("INSERT INTO blob_lock_test_ref VALUES (?, ?)").params("gap " + sha, sha).update();
+            });
+        }
+        secondCommitted.countDown();
+        first.get(30, TimeUnit.SECONDS);
+
+        assertThat(referenced(sha)).isTrue();
+        assertThat(blobs.exists(sha)).as("the rollback's deletion sees the row committed in the gap").isTrue();
     }
 
     private static void awaitLatch(CountDownLatch latch) {
