@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param createdBy the actor (user or training job) registering it
  * @param sourceSha256 imports: the SHA-256 of the uploaded module; null for trained models
  * @param guard run in the registering transaction (see {@link VersionGuard}); null for none
+ * @throws RegistrationInvalid if a tag has a null value; a command is
+ *     built before any artifact work, so a caller that builds it first refuses cheaply
  */
 public record RegisterVersion(
     String model,
@@ -35,7 +37,7 @@ public record RegisterVersion(
     Objects.requireNonNull(archive, "archive");
     Objects.requireNonNull(source, "source");
     hyperparameters = hyperparameters == null ? new Hyperparameters(Map.of()) : hyperparameters;
-    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags = tags == null ? Map.of() : requireValues(tags);
     createdBy = createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy;
   }
 
@@ -43,6 +45,12 @@ public record RegisterVersion(
   public RegisterVersion(String model, Path archive, Metrics metrics, Hyperparameters hyperparameters, Lineage lineage,
       Map<String, String> tags, String description, String createdBy, ModelSource source, String sourceSha256) {
     this(model, archive, metrics, hyperparameters, lineage, tags, description, createdBy, source, sourceSha256, null);
+  }
+
+  /** The same command for the given source module: an import learns the module's hash only while staging it. */
+  public RegisterVersion withSourceSha256(String sha256) {
+    return new RegisterVersion(model, archive, metrics, hyperparameters, lineage, tags, description, createdBy, source,
+        sha256, guard);
   }
 
   /** A trained model without a guard; the model is created if it does not exist yet. */
@@ -56,5 +64,15 @@ public record RegisterVersion(
       Lineage lineage, String createdBy, VersionGuard guard) {
     return new RegisterVersion(model, archive, metrics, hyperparameters, lineage, Map.of(), null, createdBy,
         ModelSource.TRAINED, null, guard);
+  }
+
+  /** Every tag needs a value: Map.copyOf would throw a bare NullPointerException (a 500). */
+  private static Map<String, String> requireValues(Map<String, String> tags) {
+    tags.forEach((key, value) -> {
+      if (value == null) {
+        throw new RegistrationInvalid("tags." + key, "has no value");
+      }
+    });
+    return Map.copyOf(tags);
   }
 }

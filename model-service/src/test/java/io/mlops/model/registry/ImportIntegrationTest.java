@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,23 @@ class ImportIntegrationTest extends RegistryTestBase {
     assertRefused(importModel(name, iris, badTask), 422, "task 'ranking'", before);
     assertRefused(importModel(name, iris, "{not json"), 422, "signature", before);
     assertRefused(importModel("no-such-model", iris, irisSignature()), 404, "does not exist", before);
+  }
+
+  @Test
+  void refusesANullTagValueNamingTheFieldBeforeTheModuleIsLoaded() {
+    String name = uniqueName("nulltag");
+    registry.createModel(name, null, null);
+    Snapshot before = snapshot();
+    Map<String, Object> signature = irisSignature();
+    Map<String, String> tags = new HashMap<>();
+    tags.put("origin", null);
+    signature.put("tags", tags);
+
+    assertRefused(importModel(name, new FileSystemResource(resource("iris_mlp.pt")), signature), 422,
+        "\"field\":\"tags.origin\"", before);
+    // refused before the upload is even opened: a legacy pickle gets the same answer, not "not a zip"
+    assertRefused(importModel(name, bytes("model.pkl", new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0, 0, '.'}),
+        signature), 422, "\"field\":\"tags.origin\"", before);
   }
 
   private void assertRefused(ResponseEntity<String> response, int status, String detailPart, Snapshot before) {

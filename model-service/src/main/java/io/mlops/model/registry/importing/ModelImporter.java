@@ -46,19 +46,23 @@ class ModelImporter {
     ModelManifest manifest = manifestOf(signature);
     float[] example = signature.exampleRow();
     Path work = Files.createTempDirectory("mlops-import");
-    try (StagedBlob module = blobs.stage(upload, properties.maxSize().toBytes())) {
-      TorchScriptImport.Checked checked;
-      try {
-        checked = TorchScriptImport.pack(manifest, module.file(), example, work.resolve("model.zip"));
-      } catch (ApiProblem e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw ModelImportRefused.because(e);
+    try {
+      // built before the upload is staged and loaded: refuses a null tag cheaply
+      RegisterVersion command = new RegisterVersion(model, work.resolve("model.zip"), new Metrics(signature.metrics()),
+          new Hyperparameters(Map.of()), Lineage.none(), signature.tags(), signature.description(), actor,
+          ModelSource.IMPORTED, null);
+      try (StagedBlob module = blobs.stage(upload, properties.maxSize().toBytes())) {
+        TorchScriptImport.Checked checked;
+        try {
+          checked = TorchScriptImport.pack(manifest, module.file(), example, command.archive());
+        } catch (ApiProblem e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw ModelImportRefused.because(e);
+        }
+        ModelVersionView version = registry.register(command.withSourceSha256(module.sha256()));
+        return new Imported(version, checked.exampleOutput());
       }
-      ModelVersionView version = registry.register(new RegisterVersion(model, work.resolve("model.zip"),
-          new Metrics(signature.metrics()), new Hyperparameters(Map.of()), Lineage.none(), signature.tags(),
-          signature.description(), actor, ModelSource.IMPORTED, module.sha256()));
-      return new Imported(version, checked.exampleOutput());
     } finally {
       Directories.deleteRecursively(work);
     }
