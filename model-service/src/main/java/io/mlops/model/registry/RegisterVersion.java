@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param createdBy the actor (user or training job) registering it
  * @param sourceSha256 imports: the SHA-256 of the uploaded module; null for trained models
  * @param guard run in the registering transaction (see {@link VersionGuard}); null for none
- * @throws RegistrationInvalid if a tag has a null value; a command is
+ * @throws RegistrationInvalid if a tag has a null value or a metric is not finite; a command is
  *     built before any artifact work, so a caller that builds it first refuses cheaply
  */
 public record RegisterVersion(
@@ -38,6 +38,7 @@ public record RegisterVersion(
     Objects.requireNonNull(source, "source");
     hyperparameters = hyperparameters == null ? new Hyperparameters(Map.of()) : hyperparameters;
     tags = tags == null ? Map.of() : requireValues(tags);
+    requireFinite(metrics);
     createdBy = createdBy == null || createdBy.isBlank() ? "anonymous" : createdBy;
   }
 
@@ -74,5 +75,16 @@ public record RegisterVersion(
       }
     });
     return Map.copyOf(tags);
+  }
+
+  /** NaN or infinite metrics cannot be compared: Postgres ranks NaN above every number in metric search. */
+  private static void requireFinite(Metrics metrics) {
+    if (metrics != null) {
+      metrics.values().forEach((name, value) -> {
+        if (!Double.isFinite(value)) {
+          throw new RegistrationInvalid("metrics." + name, "must be a finite number, was " + value);
+        }
+      });
+    }
   }
 }

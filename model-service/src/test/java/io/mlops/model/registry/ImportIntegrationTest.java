@@ -121,6 +121,22 @@ class ImportIntegrationTest extends RegistryTestBase {
         signature), 422, "\"field\":\"tags.origin\"", before);
   }
 
+  @Test
+  void refusesNonFiniteMetricsNamingTheMetric() {
+    String name = uniqueName("nanmetric");
+    registry.createModel(name, null, null);
+    Snapshot before = snapshot();
+    Map<String, Object> signature = irisSignature();
+    signature.put("metrics", Map.of("accuracy", "METRIC"));
+    String template = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(signature);
+
+    // NaN and the infinities as JSON allows them: Jackson reads "NaN"/"-Infinity" strings and 1e999 (overflow) as doubles
+    for (String value : List.of("\"NaN\"", "1e999", "\"-Infinity\"")) {
+      assertRefused(importModel(name, new FileSystemResource(resource("iris_mlp.pt")),
+          template.replace("\"METRIC\"", value)), 422, "\"field\":\"metrics.accuracy\"", before);
+    }
+  }
+
   private void assertRefused(ResponseEntity<String> response, int status, String detailPart, Snapshot before) {
     assertProblem(response, status, detailPart);
     assertThat(snapshot()).as("nothing left behind after " + detailPart).isEqualTo(before);

@@ -47,7 +47,7 @@ class ModelImporter {
     float[] example = signature.exampleRow();
     Path work = Files.createTempDirectory("mlops-import");
     try {
-      // built before the upload is staged and loaded: refuses a null tag cheaply
+      // built before the upload is staged and loaded: refuses a null tag or a non-finite metric cheaply
       RegisterVersion command = new RegisterVersion(model, work.resolve("model.zip"), new Metrics(signature.metrics()),
           new Hyperparameters(Map.of()), Lineage.none(), signature.tags(), signature.description(), actor,
           ModelSource.IMPORTED, null);
