@@ -147,8 +147,9 @@ class JobDispatcher implements SmartLifecycle {
       return;
     }
     try {
-      if (rows.claim(id, owner)) {
-        start(id);
+      var lease = rows.claim(id, owner);
+      if (lease.isPresent()) {
+        start(lease.get());
         return;
       }
     } catch (RuntimeException e) {
@@ -159,10 +160,10 @@ class JobDispatcher implements SmartLifecycle {
   }
 
   /** Runs a job this instance has claimed, on a worker whose permit the caller holds. */
-  private void start(UUID id) {
+  private void start(JobLease lease) {
     AtomicBoolean cancelled = new AtomicBoolean();
-    running.put(id, cancelled);
-    workers.execute(() -> run(id, cancelled));
+    running.put(lease.job(), cancelled);
+    workers.execute(() -> run(lease, cancelled));
   }
 
   private void heartbeat() {
@@ -173,31 +174,32 @@ class JobDispatcher implements SmartLifecycle {
     }
   }
 
-  private void run(UUID id, AtomicBoolean cancelled) {
+  private void run(JobLease lease, AtomicBoolean cancelled) {
+    UUID id = lease.job();
     try {
       // intra-op threads are per thread that runs torch code: set them on this worker
       TorchThreads.configure(Math.max(1, properties.torchThreads()), TorchThreads.current().interOp());
       JobRow row = rows.find(id).orElseThrow();
       TrainingPlan plan = TrainingPlan.of(EventJson.mapper().readValue(row.request(), TrainingJobRequest.class));
-      var progress = new ProgressReporter(id, owner, rows, properties.progressInterval(), cancelled);
-      execution.run(id, owner, plan, progress); // registering the model also marks the job SUCCEEDED
+      var progress = new ProgressReporter(lease, rows, properties.progressInterval(), cancelled);
+      execution.run(lease, plan, progress); // registering the model also marks the job SUCCEEDED
     } catch (JobNoLongerOwned e) {
       // another instance took the job over (or it ended): its row is not ours to write
       log.warn("{}", e.getMessage());
     } catch (RuntimeException | Error e) {
       if (stopping) {
-        rows.requeue(id, owner);
+        rows.requeue(lease);
         return;
       }
       if (e instanceof FitCancelled) {
-        rows.finish(id, owner, JobState.CANCELLED, null, null, "cancelled");
+        rows.finish(lease, JobState.CANCELLED, null, null, "cancelled");
         return;
       }
       log.warn("training job {} failed", id, e);
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      rows.finish(id, owner, cancelled.get() ? JobState.CANCELLED : JobState.FAILED, null, null, message);
+      rows.finish(lease, cancelled.get() ? JobState.CANCELLED : JobState.FAILED, null, null, message);
     } finally {
-      running.remove(id);
+      running.remove(id, cancelled); // a later claim of the same job by this instance keeps its entry
       freeWorkers.release();
       wake();
     }

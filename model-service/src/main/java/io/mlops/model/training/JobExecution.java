@@ -64,9 +64,9 @@ class JobExecution {
     }
   }
 
-  Outcome run(UUID job, String owner, TrainingPlan plan, ProgressReporter progress) {
-    try (Trained trained = train(job, plan, progress)) {
-      return register(job, owner, plan, trained);
+  Outcome run(JobLease lease, TrainingPlan plan, ProgressReporter progress) {
+    try (Trained trained = train(lease.job(), plan, progress)) {
+      return register(lease, plan, trained);
     }
   }
 
@@ -133,18 +133,19 @@ class JobExecution {
 
   /**
    * Registers the trained model and marks the job SUCCEEDED in one transaction, only while the job is
-   * still {@code owner}'s RUNNING job: a job taken over after missed heartbeats, or re-run after a
+   * still the lease's RUNNING job (same owner, same attempt): a job taken over after missed heartbeats, or re-run after a
    * crash, can never register a second version (or emit a second ModelTrained).
    *
-   * @throws JobNoLongerOwned if the job is no longer this owner's running job (nothing is registered)
+   * @throws JobNoLongerOwned if the job is no longer this lease's running job (nothing is registered)
    */
-  Outcome register(UUID job, String owner, TrainingPlan plan, Trained trained) {
+  Outcome register(JobLease lease, TrainingPlan plan, Trained trained) {
+    UUID job = lease.job();
     Map<String, Object> result = new LinkedHashMap<>(trained.result());
     VersionGuard finishJob = version -> {
       result.put("modelVersion", version.version());
-      if (!rows.finish(job, owner, JobState.SUCCEEDED, EventJson.mapper().writeValueAsString(result), version.version(),
+      if (!rows.finish(lease, JobState.SUCCEEDED, EventJson.mapper().writeValueAsString(result), version.version(),
           null)) {
-        throw new JobNoLongerOwned(job, owner);
+        throw new JobNoLongerOwned(lease);
       }
     };
     Path archive = null;

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL for {@code training_jobs} and {@code training_trials}. Every state change of a running job is
- * conditional on {@code owner = ?} and {@code state = 'RUNNING'}: an instance that lost its job (to
- * recovery after a stale heartbeat) can no longer write to it.
+ * conditional on the claim's {@link JobLease} ({@code owner} and {@code attempts}) and {@code state = 'RUNNING'}:
+ * a run that lost its job (to recovery after a stale heartbeat) can no longer write to it, even when
+ * the same instance claimed the job again.
  */
 @Repository
 class JobRows {
@@ -40,32 +41,38 @@ class JobRows {
   }
 
   /** The oldest QUEUED job, claimed atomically: SKIP LOCKED lets concurrent claimers pass each other. */
-  Optional<UUID> claimNext(String owner) {
+  Optional<JobLease> claimNext(String owner) {
     return jdbc.sql("""
         UPDATE training_jobs SET state = 'RUNNING', owner = ?, attempts = attempts + 1, started_at = now(),
             heartbeat_at = now(), progress = NULL
         WHERE id = (SELECT id FROM training_jobs WHERE state = 'QUEUED' ORDER BY created_at
                     FOR UPDATE SKIP LOCKED LIMIT 1)
           AND state = 'QUEUED'
-        RETURNING id""").param(owner).query(UUID.class).optional();
+        RETURNING id, attempts""").param(owner)
+        .query((rs, n) -> new JobLease(rs.getObject("id", UUID.class), owner, rs.getInt("attempts"))).optional();
   }
 
-  /** Claims this job if it is still QUEUED; at most one caller gets true. */
-  boolean claim(UUID id, String owner) {
+  /** Claims this job if it is still QUEUED; at most one caller gets a lease. */
+  Optional<JobLease> claim(UUID id, String owner) {
     return jdbc.sql("""
         UPDATE training_jobs SET state = 'RUNNING', owner = ?, attempts = attempts + 1, started_at = now(),
             heartbeat_at = now(), progress = NULL
-        WHERE id = ? AND state = 'QUEUED'""").params(owner, id).update() == 1;
+        WHERE id = ? AND state = 'QUEUED' RETURNING attempts""").params(owner, id)
+        .query((rs, n) -> new JobLease(id, owner, rs.getInt("attempts"))).optional();
   }
 
-  /** Writes progress and the heartbeat; empty if the job is no longer this owner's running job. */
-  Optional<Boolean> progress(UUID id, String owner, String progressJson) {
+  /** Writes progress and the heartbeat; empty if the job is no longer this lease's running job. */
+  Optional<Boolean> progress(JobLease lease, String progressJson) {
     return jdbc.sql("""
         UPDATE training_jobs SET progress = ?::jsonb, heartbeat_at = now()
-        WHERE id = ? AND owner = ? AND state = 'RUNNING' RETURNING cancel_requested""")
-        .params(progressJson, id, owner).query(Boolean.class).optional();
+        WHERE id = ? AND owner = ? AND attempts = ? AND state = 'RUNNING' RETURNING cancel_requested""")
+        .params(progressJson, lease.job(), lease.owner(), lease.attempt()).query(Boolean.class).optional();
   }
 
+  /**
+   * Keeps this instance's running jobs alive. Not fenced on the attempt: the instance is alive either
+   * way, and a superseded run learns it at its next fenced write (progress or finish).
+   */
   int heartbeat(String owner, List<UUID> ids) {
     if (ids.isEmpty()) {
       return 0;
@@ -75,28 +82,31 @@ class JobRows {
   }
 
   /**
-   * Ends {@code owner}'s RUNNING job; a failed or cancelled job's RUNNING trials become FAILED with it. One
+   * Ends the lease's RUNNING job; a failed or cancelled job's RUNNING trials become FAILED with it. One
    * statement, so the trials change only if the job did: an instance that lost the job touches neither.
    *
-   * @return false if the job is no longer this owner's running job (nothing changed)
+   * @return false if the job is no longer this lease's running job (nothing changed)
    */
-  boolean finish(UUID id, String owner, JobState state, String resultJson, Integer modelVersion, String error) {
+  boolean finish(JobLease lease, JobState state, String resultJson, Integer modelVersion, String error) {
     return jdbc.sql("""
         WITH job AS (
           UPDATE training_jobs SET state = ?, result = ?::jsonb, model_version = ?, error = ?, finished_at = now()
-          WHERE id = ? AND owner = ? AND state = 'RUNNING' RETURNING id),
+          WHERE id = ? AND owner = ? AND attempts = ? AND state = 'RUNNING' RETURNING id),
         trials AS (
           UPDATE training_trials SET state = 'FAILED', finished_at = now()
           WHERE job_id IN (SELECT id FROM job) AND state = 'RUNNING' AND ?)
         SELECT count(*) FROM job""")
-        .params(state.name(), resultJson, modelVersion, error, id, owner, state != JobState.SUCCEEDED)
+        .params(state.name(), resultJson, modelVersion, error, lease.job(), lease.owner(), lease.attempt(),
+            state != JobState.SUCCEEDED)
         .query(Long.class).single() == 1;
   }
 
   /** A job this instance gives back (it is shutting down): another instance may claim it. */
-  void requeue(UUID id, String owner) {
-    jdbc.sql("UPDATE training_jobs SET state = 'QUEUED', owner = NULL WHERE id = ? AND owner = ? AND state = 'RUNNING'")
-        .params(id, owner).update();
+  void requeue(JobLease lease) {
+    jdbc.sql("""
+        UPDATE training_jobs SET state = 'QUEUED', owner = NULL
+        WHERE id = ? AND owner = ? AND attempts = ? AND state = 'RUNNING'""")
+        .params(lease.job(), lease.owner(), lease.attempt()).update();
   }
 
   /** QUEUED → CANCELLED at once; RUNNING gets the flag its runner reads. Empty if the job is finished or absent. */

@@ -3,7 +3,6 @@ package io.mlops.model.training;
 import io.mlops.events.EventJson;
 import io.mlops.model.training.fit.EpochListener;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -20,8 +19,7 @@ final class ProgressReporter implements EpochListener {
 
   private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
-  private final UUID job;
-  private final String owner;
+  private final JobLease lease;
   private final JobRows rows;
   private final Duration interval;
   private final AtomicBoolean cancelled;
@@ -37,9 +35,8 @@ final class ProgressReporter implements EpochListener {
   int fold;
   int folds;
 
-  ProgressReporter(UUID job, String owner, JobRows rows, Duration interval, AtomicBoolean cancelled) {
-    this.job = job;
-    this.owner = owner;
+  ProgressReporter(JobLease lease, JobRows rows, Duration interval, AtomicBoolean cancelled) {
+    this.lease = lease;
     this.rows = rows;
     this.interval = interval;
     this.cancelled = cancelled;
@@ -72,7 +69,7 @@ final class ProgressReporter implements EpochListener {
   private void writeLater(Progress progress) {
     pending.set(progress);
     if (writing.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("training-progress-" + job).start(this::drain);
+      Thread.ofVirtual().name("training-progress-" + lease.job()).start(this::drain);
     }
   }
 
@@ -84,19 +81,19 @@ final class ProgressReporter implements EpochListener {
         try {
           write(next);
         } catch (RuntimeException e) {
-          log.warn("progress of training job {} not written: {}", job, e.toString());
+          log.warn("progress of training job {} not written: {}", lease.job(), e.toString());
         }
       }
     } finally {
       writing.set(false);
       if (pending.get() != null && writing.compareAndSet(false, true)) {
-        Thread.ofVirtual().name("training-progress-" + job).start(this::drain);
+        Thread.ofVirtual().name("training-progress-" + lease.job()).start(this::drain);
       }
     }
   }
 
   private void write(Progress progress) {
-    boolean stillMine = rows.progress(job, owner, EventJson.mapper().writeValueAsString(progress))
+    boolean stillMine = rows.progress(lease, EventJson.mapper().writeValueAsString(progress))
         .map(cancel -> {
           if (cancel) {
             cancelled.set(true);

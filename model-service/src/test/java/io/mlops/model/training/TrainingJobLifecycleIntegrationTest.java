@@ -208,7 +208,7 @@ class TrainingJobLifecycleIntegrationTest extends TrainingTestBase {
           go.await();
           List<UUID> mine = new ArrayList<>();
           for (var next = rows.claimNext(owner); next.isPresent(); next = rows.claimNext(owner)) {
-            mine.add(next.get());
+            mine.add(next.get().job());
           }
           return mine;
         }));
@@ -232,7 +232,7 @@ class TrainingJobLifecycleIntegrationTest extends TrainingTestBase {
         String owner = "claimer-" + i;
         wins.add(pool.submit(() -> {
           start.await();
-          return rows.claim(contested, owner);
+          return rows.claim(contested, owner).isPresent();
         }));
       }
       start.countDown();

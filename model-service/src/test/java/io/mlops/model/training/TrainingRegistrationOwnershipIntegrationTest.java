@@ -26,23 +26,24 @@ class TrainingRegistrationOwnershipIntegrationTest extends TrainingTestBase {
     String model = uniqueName("iris-takeover");
     Map<String, Object> request = TrainingJobLifecycleIntegrationTest.irisLogistic(model, 5);
     UUID id = UUID.randomUUID();
+    JobLease instanceA;
     dispatcher.claiming(false); // this test plays both instances; the dispatcher must not take the job
     try {
       rows.insert(id, model, EventJson.mapper().writeValueAsString(request));
-      assertThat(rows.claim(id, "instance-a")).isTrue();
+      instanceA = rows.claim(id, "instance-a").orElseThrow();
     } finally {
       dispatcher.claiming(true);
     }
     TrainingPlan plan = TrainingPlan.of(EventJson.mapper().readValue(EventJson.mapper().writeValueAsString(request),
         TrainingJobRequest.class));
-    var progress = new ProgressReporter(id, "instance-a", rows, Duration.ofMillis(100), new AtomicBoolean());
+    var progress = new ProgressReporter(instanceA, rows, Duration.ofMillis(100), new AtomicBoolean());
 
     try (JobExecution.Trained trained = execution.train(id, plan, progress)) {
       // instance-a stalled after training: recovery gave the job to instance-b, which claimed it
       jdbc.sql("UPDATE training_jobs SET owner = 'instance-b', attempts = attempts + 1, heartbeat_at = now() WHERE id = ?")
           .param(id).update();
 
-      assertThatThrownBy(() -> execution.register(id, "instance-a", plan, trained)).isInstanceOf(JobNoLongerOwned.class);
+      assertThatThrownBy(() -> execution.register(instanceA, plan, trained)).isInstanceOf(JobNoLongerOwned.class);
       assertThat(versions(model)).isZero();
       assertThat(modelTrainedEvents(model)).isZero();
       JobRow stolen = rows.find(id).orElseThrow();
@@ -50,7 +51,8 @@ class TrainingRegistrationOwnershipIntegrationTest extends TrainingTestBase {
       assertThat(stolen.owner()).isEqualTo("instance-b");
       assertThat(stolen.modelVersion()).isNull();
 
-      JobExecution.Outcome outcome = execution.register(id, "instance-b", plan, trained);
+      JobLease instanceB = new JobLease(id, "instance-b", instanceA.attempt() + 1);
+      JobExecution.Outcome outcome = execution.register(instanceB, plan, trained);
       assertThat(outcome.modelVersion()).isEqualTo(1);
       JobRow finished = rows.find(id).orElseThrow();
       assertThat(finished.state()).isEqualTo(JobState.SUCCEEDED);
@@ -58,7 +60,7 @@ class TrainingRegistrationOwnershipIntegrationTest extends TrainingTestBase {
       assertThat(EventJson.mapper().readTree(finished.result()).get("modelVersion").asInt()).isEqualTo(1);
 
       // the same job run again (a crash after commit, a redelivery): refused, nothing added
-      assertThatThrownBy(() -> execution.register(id, "instance-b", plan, trained)).isInstanceOf(JobNoLongerOwned.class);
+      assertThatThrownBy(() -> execution.register(instanceB, plan, trained)).isInstanceOf(JobNoLongerOwned.class);
       assertThat(versions(model)).isEqualTo(1);
       assertThat(modelTrainedEvents(model)).isEqualTo(1);
       assertThat(rows.find(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
