@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The SQL behind training data. The point-in-time join is a LATERAL subquery per requested row:
  * the newest offline row of that entity with {@code event_time <= timestamp} (and, with a TTL,
  * {@code >= timestamp - ttl}), newest first by the table's index, LIMIT 1. A row after the
- * timestamp can never be picked, so no future value leaks into a training row.
+ * timestamp can never be picked, so no future value leaks into a training row. Timestamps are
+ * floored to the microsecond Postgres keeps before they reach SQL.
  */
 @Component
 class TrainingDataQueries {
@@ -94,7 +96,9 @@ class TrainingDataQueries {
         }
         header.addAll(version.outputColumns());
         header.addAll(set.labelColumns());
-        List<String> timeTexts = times.stream().map(Instant::toString).toList();
+        // Postgres keeps microseconds and ROUNDS finer text (23:59:59.9999999 becomes the next day),
+        // which could pick a row after the request's own time; flooring can only pick an earlier one.
+        List<String> timeTexts = times.stream().map(t -> t.truncatedTo(ChronoUnit.MICROS).toString()).toList();
         stream(sql, List.of(entities, timeTexts), (rs, values) -> {
             int index = (int) rs.getLong(1) - 1;
             int at = 0;

@@ -46,9 +46,12 @@ class PointInTimeTrainingDataIntegrationTest extends FeatureStoreTestSupport {
             Instant day = RawCsv.date(raw.get(i)).atStartOfDay(ZoneOffset.UTC).toInstant();
             String weather = (String) raw.get(i).get("weather");
             requests.add(new Request(weather, day.minusSeconds(1)));     // one second before this row: it must not be used
+            requests.add(new Request(weather, day.minusNanos(100)));     // below Postgres' microsecond: must not round up into this row
             requests.add(new Request(weather, day.plusSeconds(12 * 3600)));
             requests.add(new Request("snow", day));                     // sparse: often nothing within 30 days
         }
+        // rain has rows on 2012-01-02 (temp_max 10.6) and 2012-01-03 (11.7): rounding to the microsecond would pick the 3rd
+        requests.add(new Request("rain", Instant.parse("2012-01-02T23:59:59.9999999Z")));
         requests.add(new Request("rain", Instant.parse("2011-12-31T23:59:59Z")));   // before the data
         requests.add(new Request("hail", Instant.parse("2013-06-01T00:00:00Z")));   // unknown entity
 
