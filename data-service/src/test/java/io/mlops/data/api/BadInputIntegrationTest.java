@@ -173,6 +173,15 @@ class BadInputIntegrationTest {
     }
 
     @Test
+    void aFileNameTheVersionRowCannotHoldIsRefusedBeforeAnyWork() {
+        // PostgreSQL text cannot hold a NUL, so original_file_name could not store this one
+        JsonNode nul = rejected(400, () -> api.upload(dataset, "iris\0.csv", DataApi.fixture("iris.csv")));
+        assertThat(nul.path("field").asString()).isEqualTo("file");
+        // original_file_name is VARCHAR(1000), but Tomcat refuses a part header past 512 bytes first
+        rejected(413, () -> api.upload(dataset, "a".repeat(997) + ".csv", DataApi.fixture("iris.csv")));
+    }
+
+    @Test
     void aNullOrNulTagOrAllowedValueIsRefusedWithItsField() {
         long datasets = jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single();
         ResponseEntity<JsonNode> tag = api.createDataset(Map.of("name", DataApi.uniqueName("null-tag"),

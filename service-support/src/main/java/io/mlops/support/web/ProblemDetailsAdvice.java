@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,13 +19,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The one place errors become responses: {@link ApiProblem}s with their status and extension members,
  * Spring MVC's own exceptions (bad JSON, validation, 404 routes, 405, 413 uploads) through the base class,
- * bean validation, and anything unexpected as a 500 that leaks no internals. Every answer is counted in
- * {@code mlops_http_errors_total} by status and error class.
+ * bean validation, a multipart file name Tomcat refuses, and anything unexpected as a 500 that leaks no
+ * internals. Every answer is counted in {@code mlops_http_errors_total} by status and error class.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -56,6 +58,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
                 .toList());
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Tomcat refuses a file name with a NUL while parsing the parts: bad input, not a server error. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, WebRequest request) throws Exception {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof InvalidFileNameException) {
+                return apiProblem(new FileNameInvalid(e), request);
+            }
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)
