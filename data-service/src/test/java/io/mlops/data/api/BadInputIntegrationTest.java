@@ -197,4 +197,22 @@ class BadInputIntegrationTest {
         assertThat(nul.getBody().path("field").asString()).isEqualTo("tags[1]");
         assertThat(jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single()).isEqualTo(datasets);
     }
+
+    @Test
+    void aNulInADeclaredColumnNamePatternOrUniqueKeyIsRefusedWithItsField() {
+        long datasets = jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single();
+        Map<String, Object> name = Map.of("columns", List.of(Map.of("name", "c\0")));
+        Map<String, Object> pattern = Map.of("columns", List.of(Map.of("name", "c"), Map.of("name", "d", "pattern", "[a-z]\0")));
+        Map<String, Object> uniqueKey = Map.of("columns", List.of(Map.of("name", "c")), "uniqueKey", List.of("c", "d\0"));
+        Map<String, String> expected = Map.of("declaredSchema.columns[0].name", "name",
+                "declaredSchema.columns[1].pattern", "pattern", "declaredSchema.uniqueKey[1]", "uniqueKey");
+        Map<String, Map<String, Object>> schemas = Map.of("name", name, "pattern", pattern, "uniqueKey", uniqueKey);
+        expected.forEach((field, which) -> {
+            ResponseEntity<JsonNode> response = api.createDataset(Map.of("name", DataApi.uniqueName("nul-" + which.toLowerCase()),
+                    "declaredSchema", schemas.get(which)));
+            assertThat(response.getStatusCode().value()).as("%s: %s", which, response.getBody()).isEqualTo(400);
+            assertThat(response.getBody().path("field").asString()).isEqualTo(field);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM dataset").query(Long.class).single()).isEqualTo(datasets);
+    }
 }

@@ -22,11 +22,15 @@ record DeclaredSchemaRequest(List<Rule> columns, List<String> uniqueKey) {
             if (r == null || r.name() == null || r.name().isBlank()) {
                 throw new DeclaredSchemaInvalid("declaredSchema.columns[" + i + "].name", "a rule needs a column name");
             }
-            RequestTexts.check("declaredSchema.columns[" + i + "].allowedValues", r.allowedValues(), DeclaredSchemaInvalid::new);
+            String rule = "declaredSchema.columns[" + i + "]";
+            RequestTexts.checkNul(rule + ".name", r.name(), DeclaredSchemaInvalid::new);
+            RequestTexts.check(rule + ".allowedValues", r.allowedValues(), DeclaredSchemaInvalid::new);
+            RequestTexts.checkNul(rule + ".pattern", r.pattern(), DeclaredSchemaInvalid::new);
             rules.add(new ColumnRule(r.name(), Boolean.TRUE.equals(r.required()), Boolean.TRUE.equals(r.notNull()),
                     r.min(), r.max(), r.allowedValues(), r.pattern()));
         }
-        if (uniqueKey != null && uniqueKey.stream().anyMatch(c -> c == null || c.isBlank())) {
+        RequestTexts.check("declaredSchema.uniqueKey", uniqueKey, DeclaredSchemaInvalid::new);
+        if (uniqueKey != null && uniqueKey.stream().anyMatch(String::isBlank)) {
             throw new DeclaredSchemaInvalid("declaredSchema.uniqueKey", "column names may not be blank");
         }
         return new DeclaredSchema(rules, uniqueKey);

@@ -3,7 +3,10 @@ package io.mlops.data.dataset.web;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** Checks lists of texts from a request body, naming the first bad element as {@code field[i]}. */
+/**
+ * Checks texts from a request body that are stored in PostgreSQL's jsonb, which refuses the NUL character
+ * (U+0000): list elements are named {@code field[i]}.
+ */
 final class RequestTexts {
 
     private RequestTexts() {
@@ -11,7 +14,7 @@ final class RequestTexts {
 
     /**
      * Throws the problem {@code invalid} makes from the field and the reason for the first element that is null
-     * or holds a NUL character (PostgreSQL's jsonb, where these lists are stored, refuses U+0000).
+     * or holds a NUL character.
      */
     static void check(String field, List<String> texts, BiFunction<String, String, RuntimeException> invalid) {
         for (int i = 0; texts != null && i < texts.size(); i++) {
@@ -19,9 +22,14 @@ final class RequestTexts {
             if (text == null) {
                 throw invalid.apply(field + "[" + i + "]", "may not be null");
             }
-            if (text.indexOf('\0') >= 0) {
-                throw invalid.apply(field + "[" + i + "]", "may not contain the NUL character");
-            }
+            checkNul(field + "[" + i + "]", text, invalid);
+        }
+    }
+
+    /** Throws the problem {@code invalid} makes if {@code text} (which may be null) holds a NUL character. */
+    static void checkNul(String field, String text, BiFunction<String, String, RuntimeException> invalid) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw invalid.apply(field, "may not contain the NUL character");
         }
     }
 }
