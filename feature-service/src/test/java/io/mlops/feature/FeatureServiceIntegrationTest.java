@@ -5,7 +5,10 @@ import io.mlops.testsupport.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The full feature-service against real PostgreSQL, Redis and Kafka. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No resume sweeps: this context shares the database with the store tests' context but not its data-service, so a
+// sweep here would take over their jobs (as a replica should) and fail them against a data-service that is not there.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mlops.feature.materialization.resume-on-startup=false")
 @RealInfrastructure(redis = true)
 class FeatureServiceIntegrationTest extends ServiceStartupContract {
 
